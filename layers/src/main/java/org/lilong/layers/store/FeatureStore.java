@@ -1,0 +1,41 @@
+package org.lilong.layers.store;
+
+import java.util.List;
+import java.util.Map;
+import org.lilong.layers.model.Feature;
+import org.lilong.layers.model.LayerCatalogue;
+
+/**
+ * Where the layers live: the source of truth behind the in-memory read model. Implementations are
+ * the embedded GeoPackage file and PostgreSQL + PostGIS; the same tests pass on both.
+ *
+ * <p>Geometries go in and come out in WGS84 longitude/latitude.
+ */
+public interface FeatureStore extends AutoCloseable {
+
+    LayerCatalogue catalogue();
+
+    /** Every feature of a layer, in id order. */
+    List<Feature> readAll(String layerId);
+
+    /**
+     * Applies every change of the set in one transaction: afterwards either all of it is stored or
+     * none of it is.
+     *
+     * @return the features as stored, in the order of the set's inserts and updates (inserts get their ids here)
+     * @throws InvalidChangeException when a change breaks the layer's schema; nothing is written
+     * @throws StoreException when the store fails; nothing is written
+     */
+    List<Feature> apply(ChangeSet changes);
+
+    /** Key/value facts about the data set: its title, whether it is synthetic, per-layer attribution. */
+    Map<String, String> metadata();
+
+    /** True when no layer holds a feature. */
+    default boolean isEmpty() {
+        return catalogue().layers().stream().allMatch(l -> readAll(l.id()).isEmpty());
+    }
+
+    @Override
+    void close();
+}
