@@ -1,0 +1,32 @@
+package org.lilong.server.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything the server is told at start, with every default in one place.
+ *
+ * @param host address to bind; loopback by default so a laptop demo is not exposed
+ * @param port TCP port; 0 picks a free one (tests)
+ * @param dataDir where the embedded GeoPackage lives
+ * @param basemaps the basemaps the page offers, besides "none"
+ * @param defaultBasemap id of the basemap shown first, or "none" (works offline)
+ */
+public record ServerConfig(String host, int port, Path dataDir, List<Basemap> basemaps, String defaultBasemap) {
+
+    public static final int DEFAULT_PORT = 8080;
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final Path DEFAULT_DATA_DIR = Path.of("data");
+
+    public ServerConfig {
+        basemaps = List.copyOf(basemaps);
+    }
+
+    public static ServerConfig defaults() {
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, List.of(), Basemap.NONE);
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, basemaps, defaultBasemap);
+    }
+}

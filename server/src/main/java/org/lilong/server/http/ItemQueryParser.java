@@ -1,0 +1,138 @@
+package org.lilong.server.http;
+
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.lilong.layers.model.AttributeDefinition;
+import org.lilong.layers.model.LayerDefinition;
+import org.lilong.layers.model.Visibility;
+import org.lilong.layers.query.DateInterval;
+import org.lilong.layers.query.FeatureQuery;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * Turns the query string of {@code /collections/{id}/items} into a {@link FeatureQuery}, refusing
+ * anything malformed with a 400 that names the parameter (OGC API – Features Part 1, /req/core).
+ */
+public final class ItemQueryParser {
+
+    public static final int DEFAULT_LIMIT = 10;
+    public static final int MAX_LIMIT = 10_000;
+    private static final Set<String> RESERVED = Set.of("f", "bbox", "limit", "offset", "datetime");
+
+    private ItemQueryParser() {
+    }
+
+    public static FeatureQuery parse(Context ctx, LayerDefinition layer, Visibility audience) {
+        Map<String, List<String>> parameters = ctx.queryParamMap();
+        Map<String, Object> equals = new LinkedHashMap<>();
+        for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
+            String name = parameter.getKey();
+            if (RESERVED.contains(name)) {
+                continue;
+            }
+            // Attributes the audience may not see are unknown to it: filtering on them would leak values.
+            AttributeDefinition attribute = layer.attributesVisibleTo(audience).stream()
+                    .filter(a -> a.name().equals(name)).findFirst()
+                    .orElseThrow(() -> ApiProblem.invalidParameter(name, "unknown parameter; collection '" + layer.id()
+                            + "' can be filtered by " + String.join(", ", layer.attributesVisibleTo(audience).stream()
+                            .map(AttributeDefinition::name).toList())));
+            try {
+                equals.put(name, attribute.type().parse(single(name, parameter.getValue())));
+            } catch (IllegalArgumentException e) {
+                throw ApiProblem.invalidParameter(name, e.getMessage());
+            }
+        }
+        return new FeatureQuery(bbox(ctx.queryParam("bbox")), equals, datetime(layer, ctx.queryParam("datetime")),
+                nonNegative("offset", ctx.queryParam("offset"), 0), limit(ctx.queryParam("limit")));
+    }
+
+    private static String single(String name, List<String> values) {
+        if (values.size() != 1) {
+            throw ApiProblem.invalidParameter(name, "give it once");
+        }
+        return values.get(0);
+    }
+
+    static Envelope bbox(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split(",", -1);
+        if (parts.length != 4 && parts.length != 6) {
+            throw ApiProblem.invalidParameter("bbox", "expected 4 numbers (minLon,minLat,maxLon,maxLat), got " + parts.length + " values");
+        }
+        double[] values = new double[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                values[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw ApiProblem.invalidParameter("bbox", "'" + parts[i] + "' is not a number");
+            }
+            if (!Double.isFinite(values[i])) {
+                throw ApiProblem.invalidParameter("bbox", "'" + parts[i] + "' is not a finite number");
+            }
+        }
+        // With 6 values the third and sixth are heights, which 2D layers ignore.
+        int half = parts.length / 2;
+        double minLon = values[0];
+        double minLat = values[1];
+        double maxLon = values[half];
+        double maxLat = values[half + 1];
+        if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
+            throw ApiProblem.invalidParameter("bbox", "out of range: longitudes lie in [-180, 180], latitudes in [-90, 90]");
+        }
+        if (minLat > maxLat) {
+            throw ApiProblem.invalidParameter("bbox", "inverted: minimum latitude " + minLat + " is above maximum " + maxLat);
+        }
+        if (minLon > maxLon) {
+            throw ApiProblem.invalidParameter("bbox", "inverted: minimum longitude " + minLon + " is east of maximum " + maxLon
+                    + " (boxes across the antimeridian are not supported)");
+        }
+        return new Envelope(minLon, maxLon, minLat, maxLat);
+    }
+
+    private static int limit(String text) {
+        if (text == null) {
+            return DEFAULT_LIMIT;
+        }
+        int limit = nonNegative("limit", text, DEFAULT_LIMIT);
+        if (limit < 1) {
+            throw ApiProblem.invalidParameter("limit", "must be at least 1");
+        }
+        // OGC API – Features: a limit above the server's maximum is served at the maximum, not refused.
+        return Math.min(limit, MAX_LIMIT);
+    }
+
+    private static int nonNegative(String name, String text, int fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw ApiProblem.invalidParameter(name, "'" + text + "' is not an integer");
+        }
+        if (value < 0) {
+            throw ApiProblem.invalidParameter(name, "must not be negative");
+        }
+        return (int) Math.min(value, Integer.MAX_VALUE);
+    }
+
+    private static DateInterval datetime(LayerDefinition layer, String text) {
+        if (text == null) {
+            return null;
+        }
+        if (layer.temporal() == null) {
+            throw ApiProblem.invalidParameter("datetime", "collection '" + layer.id() + "' has no dates to filter by");
+        }
+        try {
+            return DateInterval.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiProblem.invalidParameter("datetime", e.getMessage());
+        }
+    }
+}

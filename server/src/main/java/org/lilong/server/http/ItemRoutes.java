@@ -1,0 +1,184 @@
+package org.lilong.server.http;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.lilong.layers.Atlas;
+import org.lilong.layers.model.AttributeDefinition;
+import org.lilong.layers.model.Feature;
+import org.lilong.layers.model.LayerDefinition;
+import org.lilong.layers.model.Visibility;
+import org.lilong.layers.query.FeaturePage;
+import org.lilong.layers.query.FeatureQuery;
+
+/** {@code /collections/{collectionId}/items} and {@code /items/{featureId}}: the features themselves. */
+public final class ItemRoutes {
+
+    private static final List<ResponseFormat> FORMATS = List.of(ResponseFormat.GEOJSON, ResponseFormat.HTML);
+
+    private final Atlas atlas;
+    private final JsonFactory jsonFactory;
+
+    public ItemRoutes(Atlas atlas, JsonFactory jsonFactory) {
+        this.atlas = atlas;
+        this.jsonFactory = jsonFactory;
+    }
+
+    public void register(JavalinConfig config) {
+        config.routes.get("/collections/{collectionId}/items", this::items);
+        config.routes.get("/collections/{collectionId}/items/{featureId}", this::item);
+    }
+
+    private void items(Context ctx) throws IOException {
+        LayerDefinition layer = atlas.layer(ctx.pathParam("collectionId"));
+        ResponseFormat format = ResponseFormat.negotiate(ctx, FORMATS);
+        Visibility audience = RequestAudience.of(ctx);
+        FeatureQuery query = ItemQueryParser.parse(ctx, layer, audience);
+        FeaturePage page = atlas.query(layer.id(), query);
+        List<Link> links = pageLinks(ctx, layer, query, page, format);
+        if (format == ResponseFormat.HTML) {
+            ctx.contentType("text/html; charset=utf-8").result(itemsHtml(layer, page, audience, links));
+            return;
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192 + page.features().size() * 512);
+        try (JsonGenerator out = jsonFactory.createGenerator(buffer)) {
+            out.writeStartObject();
+            out.writeStringField("type", "FeatureCollection");
+            out.writeArrayFieldStart("features");
+            for (Feature feature : page.features()) {
+                out.writeStartObject();
+                GeoJsonWriter.writeFeatureFields(out, feature.visibleTo(layer, audience));
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+            out.writeNumberField("numberMatched", page.numberMatched());
+            out.writeNumberField("numberReturned", page.features().size());
+            out.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+            writeLinks(out, links);
+            out.writeEndObject();
+        }
+        ctx.contentType("application/geo+json").result(buffer.toByteArray());
+    }
+
+    private void item(Context ctx) throws IOException {
+        LayerDefinition layer = atlas.layer(ctx.pathParam("collectionId"));
+        String rawId = ctx.pathParam("featureId");
+        Feature feature = parseId(rawId).flatMap(id -> atlas.feature(layer.id(), id))
+                .orElseThrow(() -> new ApiProblem(404, "unknown-feature", "Unknown feature",
+                        "collection '" + layer.id() + "' has no feature '" + rawId + "'", "featureId"));
+        ResponseFormat format = ResponseFormat.negotiate(ctx, FORMATS);
+        Visibility audience = RequestAudience.of(ctx);
+        Feature visible = feature.visibleTo(layer, audience);
+        String base = Link.base(ctx) + "/collections/" + layer.id();
+        if (format == ResponseFormat.HTML) {
+            List<List<String>> rows = new ArrayList<>();
+            rows.add(List.of(HtmlPage.escape("id"), HtmlPage.escape(visible.id())));
+            for (AttributeDefinition attribute : layer.attributesVisibleTo(audience)) {
+                rows.add(List.of(HtmlPage.escape(attribute.titleZh() + " " + attribute.titleEn()),
+                        HtmlPage.escape(visible.get(attribute.name()))));
+            }
+            String name = visible.text("name") != null ? visible.text("name") : layer.titleEn() + " " + visible.id();
+            ctx.contentType("text/html; charset=utf-8").result(new HtmlPage(name)
+                    .heading(name)
+                    .link("/collections/" + layer.id() + "/items?f=html", layer.titleZh() + " " + layer.titleEn())
+                    .table(List.of("属性 attribute", "值 value"), rows)
+                    .link(base + "/items/" + visible.id() + "?f=json", "GeoJSON")
+                    .render());
+            return;
+        }
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048);
+        try (JsonGenerator out = jsonFactory.createGenerator(buffer)) {
+            out.writeStartObject();
+            GeoJsonWriter.writeFeatureFields(out, visible);
+            writeLinks(out, List.of(
+                    new Link(base + "/items/" + visible.id() + "?f=json", "self", "application/geo+json", "this feature"),
+                    new Link(base + "/items/" + visible.id() + "?f=html", "alternate", "text/html", "this feature as HTML"),
+                    new Link(base + "?f=json", "collection", "application/json", "the collection")));
+            out.writeEndObject();
+        }
+        ctx.contentType("application/geo+json").result(buffer.toByteArray());
+    }
+
+    private static java.util.Optional<Long> parseId(String raw) {
+        try {
+            return java.util.Optional.of(Long.parseLong(raw));
+        } catch (NumberFormatException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static List<Link> pageLinks(Context ctx, LayerDefinition layer, FeatureQuery query, FeaturePage page,
+                                        ResponseFormat format) {
+        String path = Link.base(ctx) + "/collections/" + layer.id() + "/items";
+        // Keep every parameter the client gave except the paging and format ones, which each link sets.
+        String kept = ctx.queryParamMap().entrySet().stream()
+                .filter(e -> !List.of("offset", "limit", "f").contains(e.getKey()))
+                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+                .collect(Collectors.joining("&"));
+        String prefix = path + "?" + (kept.isEmpty() ? "" : kept + "&") + "limit=" + query.limit();
+        List<Link> links = new ArrayList<>();
+        String selfType = format == ResponseFormat.HTML ? "text/html" : "application/geo+json";
+        String selfF = format == ResponseFormat.HTML ? "html" : "json";
+        String otherF = format == ResponseFormat.HTML ? "json" : "html";
+        String otherType = format == ResponseFormat.HTML ? "application/geo+json" : "text/html";
+        links.add(new Link(prefix + "&offset=" + query.offset() + "&f=" + selfF, "self", selfType, "this page"));
+        links.add(new Link(prefix + "&offset=" + query.offset() + "&f=" + otherF, "alternate", otherType, "this page as " + otherF));
+        if (page.hasNext()) {
+            links.add(new Link(prefix + "&offset=" + ((long) query.offset() + query.limit()) + "&f=" + selfF, "next", selfType, "next page"));
+        }
+        if (query.offset() > 0) {
+            links.add(new Link(prefix + "&offset=" + Math.max(0, query.offset() - query.limit()) + "&f=" + selfF, "prev", selfType, "previous page"));
+        }
+        links.add(new Link(Link.base(ctx) + "/collections/" + layer.id() + "?f=json", "collection", "application/json", "the collection"));
+        return links;
+    }
+
+    private static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static void writeLinks(JsonGenerator out, List<Link> links) throws IOException {
+        out.writeArrayFieldStart("links");
+        for (Link link : links) {
+            out.writeStartObject();
+            out.writeStringField("href", link.href());
+            out.writeStringField("rel", link.rel());
+            out.writeStringField("type", link.type());
+            if (link.title() != null) {
+                out.writeStringField("title", link.title());
+            }
+            out.writeEndObject();
+        }
+        out.writeEndArray();
+    }
+
+    private static String itemsHtml(LayerDefinition layer, FeaturePage page, Visibility audience, List<Link> links) {
+        List<AttributeDefinition> attributes = layer.attributesVisibleTo(audience);
+        List<String> headers = new ArrayList<>();
+        headers.add("id");
+        attributes.forEach(a -> headers.add(a.titleZh()));
+        List<List<String>> rows = new ArrayList<>();
+        for (Feature feature : page.features()) {
+            List<String> row = new ArrayList<>();
+            row.add(HtmlPage.anchor("/collections/" + layer.id() + "/items/" + feature.id() + "?f=html", String.valueOf(feature.id())));
+            Map<String, Object> properties = feature.properties();
+            attributes.forEach(a -> row.add(HtmlPage.escape(properties.get(a.name()))));
+            rows.add(row);
+        }
+        return new HtmlPage(layer.titleEn())
+                .heading(layer.titleZh() + " " + layer.titleEn())
+                .paragraph(page.numberMatched() + " matched, showing " + page.features().size() + " from " + page.offset())
+                .navigation(links.stream().filter(l -> l.rel().equals("next") || l.rel().equals("prev") || l.rel().equals("alternate")).toList())
+                .table(headers, rows)
+                .render();
+    }
+}

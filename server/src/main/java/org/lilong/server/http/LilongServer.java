@@ -1,0 +1,60 @@
+package org.lilong.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import org.lilong.layers.Atlas;
+import org.lilong.layers.standard.LifeCircleProfile;
+import org.lilong.server.config.ServerConfig;
+
+/**
+ * The HTTP face of Lilong: OGC API – Features, the point look-up, and the map page's assets.
+ * Every route class is wired here and nowhere else.
+ */
+public final class LilongServer implements AutoCloseable {
+
+    /** Requests carry no bodies yet; anything larger than this is refused before it is read. */
+    static final long MAX_REQUEST_BYTES = 1_000_000;
+
+    private final Javalin app;
+
+    private LilongServer(Javalin app) {
+        this.app = app;
+    }
+
+    public static LilongServer start(Atlas atlas, ServerConfig config) {
+        ObjectMapper json = new ObjectMapper();
+        ProblemResponses problems = new ProblemResponses(json);
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            javalin.staticFiles.enableWebjars();
+            javalin.staticFiles.add(files -> {
+                files.hostedPath = "/assets";
+                files.directory = "/web/assets";
+                files.location = Location.CLASSPATH;
+            });
+            problems.register(javalin);
+            new LandingRoutes(atlas, json).register(javalin);
+            new CollectionRoutes(atlas, json).register(javalin);
+            new ItemRoutes(atlas, json.getFactory()).register(javalin);
+            new WhereRoutes(atlas, json).register(javalin);
+            new MapConfigRoutes(atlas, config, LifeCircleProfile.defaults(), json).register(javalin);
+        });
+        app.start(config.host(), config.port());
+        return new LilongServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,83 @@
+package org.lilong.server.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lilong.layers.model.LayerCatalogue;
+import org.lilong.layers.model.LayerDefinition;
+
+/** Builds the OpenAPI 3.0 definition of the service at {@code /api}, from the catalogue. */
+final class OpenApiDocument {
+
+    private OpenApiDocument() {
+    }
+
+    static ObjectNode build(ObjectMapper json, LayerCatalogue catalogue, String base) {
+        ObjectNode doc = json.createObjectNode();
+        doc.put("openapi", "3.0.3");
+        ObjectNode info = doc.putObject("info");
+        info.put("title", "里弄 Lilong");
+        info.put("version", "0.1.0");
+        info.put("description", "OGC API – Features for the maps of neighbourhood governance.");
+        info.putObject("license").put("name", "Apache-2.0");
+        doc.putArray("servers").addObject().put("url", base);
+        ObjectNode paths = doc.putObject("paths");
+        operation(paths, "/", "getLandingPage", "Landing page", false, false);
+        operation(paths, "/conformance", "getConformance", "Conformance classes", false, false);
+        operation(paths, "/collections", "getCollections", "The collections", false, false);
+        operation(paths, "/collections/{collectionId}", "describeCollection", "One collection", true, false);
+        ObjectNode items = operation(paths, "/collections/{collectionId}/items", "getFeatures", "Features of a collection", true, false);
+        ArrayNode parameters = (ArrayNode) items.get("parameters");
+        parameters.add(query(json, "bbox", "minLon,minLat,maxLon,maxLat in CRS84", "array"));
+        parameters.add(query(json, "limit", "page size, 1 to " + ItemQueryParser.MAX_LIMIT + " (default "
+                + ItemQueryParser.DEFAULT_LIMIT + "); larger values are served at the maximum", "integer"));
+        parameters.add(query(json, "offset", "number of matches to skip", "integer"));
+        parameters.add(query(json, "datetime", "date or interval (start/end, '..' for open) for layers with dates", "string"));
+        operation(paths, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature", true, true);
+        operation(paths, "/where", "locate", "The grids, residential area and sub-district at lon,lat", false, false);
+        ArrayNode ids = json.createArrayNode();
+        catalogue.layers().stream().map(LayerDefinition::id).forEach(ids::add);
+        ObjectNode components = doc.putObject("components").putObject("parameters");
+        ObjectNode collectionId = components.putObject("collectionId");
+        collectionId.put("name", "collectionId").put("in", "path").put("required", true);
+        collectionId.putObject("schema").put("type", "string").set("enum", ids);
+        ObjectNode featureId = components.putObject("featureId");
+        featureId.put("name", "featureId").put("in", "path").put("required", true);
+        featureId.putObject("schema").put("type", "integer");
+        return doc;
+    }
+
+    private static ObjectNode operation(ObjectNode paths, String path, String id, String summary, boolean collection, boolean feature) {
+        ObjectNode get = paths.putObject(path).putObject("get");
+        get.put("operationId", id);
+        get.put("summary", summary);
+        ArrayNode parameters = get.putArray("parameters");
+        if (collection) {
+            parameters.addObject().put("$ref", "#/components/parameters/collectionId");
+        }
+        if (feature) {
+            parameters.addObject().put("$ref", "#/components/parameters/featureId");
+        }
+        ObjectNode f = parameters.addObject();
+        f.put("name", "f").put("in", "query").put("required", false);
+        f.putObject("schema").put("type", "string").putArray("enum").add("json").add("html");
+        ObjectNode responses = get.putObject("responses");
+        responses.putObject("200").put("description", "the resource");
+        responses.putObject("400").put("description", "a parameter is malformed (application/problem+json)");
+        if (collection) {
+            responses.putObject("404").put("description", "no such collection or feature (application/problem+json)");
+        }
+        return get;
+    }
+
+    private static ObjectNode query(ObjectMapper json, String name, String description, String type) {
+        ObjectNode parameter = json.createObjectNode();
+        parameter.put("name", name).put("in", "query").put("required", false).put("description", description);
+        ObjectNode schema = parameter.putObject("schema").put("type", type);
+        if (type.equals("array")) {
+            schema.put("minItems", 4).put("maxItems", 6).putObject("items").put("type", "number");
+            parameter.put("style", "form").put("explode", false);
+        }
+        return parameter;
+    }
+}
