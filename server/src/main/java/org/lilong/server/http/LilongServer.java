@@ -22,10 +22,18 @@ public final class LilongServer implements AutoCloseable {
         this.app = app;
     }
 
+    /** Starts the server on the configured host and port (0 picks a free port). */
     public static LilongServer start(Atlas atlas, ServerConfig config) {
+        Javalin app = create(atlas, config);
+        app.start(config.host(), config.port());
+        return new LilongServer(app);
+    }
+
+    /** The configured application, not yet started (tests start it with javalin-testtools). */
+    public static Javalin create(Atlas atlas, ServerConfig config) {
         ObjectMapper json = new ObjectMapper();
         ProblemResponses problems = new ProblemResponses(json);
-        Javalin app = Javalin.create(javalin -> {
+        return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
             javalin.staticFiles.enableWebjars();
@@ -41,8 +49,6 @@ public final class LilongServer implements AutoCloseable {
             new WhereRoutes(atlas, json).register(javalin);
             new MapConfigRoutes(atlas, config, LifeCircleProfile.defaults(), json).register(javalin);
         });
-        app.start(config.host(), config.port());
-        return new LilongServer(app);
     }
 
     public int port() {

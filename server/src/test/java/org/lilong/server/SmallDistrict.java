@@ -1,0 +1,127 @@
+package org.lilong.server;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.lilong.layers.Atlas;
+import org.lilong.layers.model.Feature;
+import org.lilong.layers.model.LayerCatalogue;
+import org.lilong.layers.spatial.GeometryFactories;
+import org.lilong.layers.store.ChangeSet;
+import org.lilong.layers.store.gpkg.GeoPackageStore;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKTReader;
+
+/**
+ * A hand-drawn district small enough to reason about in a test, stored in a real GeoPackage.
+ * <pre>
+ *  31.240 +-----------+-----+-----+
+ *         |           |LL-02-01   |   LL      sub-district 121.48–121.50 × 31.22–31.24
+ *         |  LL-01    |(金坛 area)|   LL-01   west comprehensive grid
+ *  31.230 |  west     +-----------+   LL-02   east comprehensive grid
+ *         |  (station |LL-02-02   |   LL-02-01-1 / -1-01: micro-grid and building group at 121.490–121.495
+ *         |   <img>)  |           |
+ *  31.220 +-----------+-----------+
+ *      121.480     121.490     121.500
+ * </pre>
+ */
+public final class SmallDistrict {
+
+    public static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+    public static final double INSIDE_BUILDING_GROUP_LON = 121.4925;
+    public static final double INSIDE_BUILDING_GROUP_LAT = 31.2375;
+
+    private SmallDistrict() {
+    }
+
+    public static Atlas create(Path dir) {
+        Atlas atlas = new Atlas(GeoPackageStore.open(dir.resolve("small.gpkg"), LayerCatalogue.standard()));
+        atlas.apply(changes());
+        return atlas;
+    }
+
+    public static ChangeSet changes() {
+        ChangeSet changes = new ChangeSet()
+                .putMetadata("dataset.title", "测试街道 Test sub-district")
+                .putMetadata("dataset.synthetic", "true")
+                .putMetadata("dataset.description", "A hand-drawn fixture")
+                .putMetadata("attribution.streets", "Test streets");
+        changes.insert(LayerCatalogue.SUBDISTRICTS, feature(1, box(121.48, 31.22, 121.50, 31.24),
+                "code", "310101999", "name", "测试街道", "name_en", "Test Sub-district", "residents", 3200L));
+        changes.insert(LayerCatalogue.GRIDS, grid(1, box(121.48, 31.22, 121.50, 31.24), "LL", null, "subdistrict", "测试街道"));
+        changes.insert(LayerCatalogue.GRIDS, grid(2, box(121.48, 31.22, 121.49, 31.24), "LL-01", "LL", "comprehensive", "西综合网格"));
+        changes.insert(LayerCatalogue.GRIDS, grid(3, box(121.49, 31.22, 121.50, 31.24), "LL-02", "LL", "comprehensive", "东综合网格"));
+        changes.insert(LayerCatalogue.GRIDS, grid(4, box(121.49, 31.23, 121.50, 31.24), "LL-02-01", "LL-02", "residential", "金坛居民区网格"));
+        changes.insert(LayerCatalogue.GRIDS, grid(5, box(121.49, 31.22, 121.50, 31.23), "LL-02-02", "LL-02", "residential", "复兴居民区网格"));
+        changes.insert(LayerCatalogue.GRIDS, grid(6, box(121.49, 31.23, 121.495, 31.24), "LL-02-01-1", "LL-02-01", "micro", "金坛一微网格"));
+        changes.insert(LayerCatalogue.GRIDS, grid(7, box(121.49, 31.235, 121.495, 31.24), "LL-02-01-1-01", "LL-02-01-1", "building-group", "金坛一楼组"));
+        changes.insert(LayerCatalogue.RESIDENTIAL_AREAS, feature(1, box(121.491, 31.231, 121.499, 31.239),
+                "name", "金坛居民区", "name_en", "Jintan", "residents", 3200L, "households", 1300L));
+        changes.insert(LayerCatalogue.SERVICE_STATIONS, feature(1, "POINT (121.493 31.236)", "name", "市民驿站（金坛路站）",
+                "name_en", "Citizen Station (Jintan Rd)", "category", "community_station", "phone", "021-63280000",
+                "manager_phone", "13900000000"));
+        changes.insert(LayerCatalogue.SERVICE_STATIONS, feature(2, "POINT (121.485 31.225)", "name", HOSTILE_NAME,
+                "category", "canteen", "address", "<script>alert(2)</script>"));
+        changes.insert(LayerCatalogue.SERVICE_STATIONS, feature(3, "POINT (121.497 31.225)", "name", "社区卫生服务中心",
+                "category", "health_centre"));
+        changes.insert(LayerCatalogue.RENOVATION_PLOTS, plot(1, box(121.481, 31.221, 121.483, 31.223), "done", "2018-03-01", "2020-06-30"));
+        changes.insert(LayerCatalogue.RENOVATION_PLOTS, plot(2, box(121.484, 31.221, 121.486, 31.223), "signing", "2022-05-01", null));
+        changes.insert(LayerCatalogue.RENOVATION_PLOTS, plot(3, box(121.487, 31.221, 121.489, 31.223), "signing", "2023-01-15", null));
+        changes.insert(LayerCatalogue.POCKET_PARKS, feature(1, box(121.4955, 31.2355, 121.4960, 31.2360), "name", "面筋弄口袋花园",
+                "area_m2", 2500.0, "opened", LocalDate.of(2021, 9, 1)));
+        changes.insert(LayerCatalogue.STREETS, feature(1, "LINESTRING (121.48 31.23, 121.50 31.23)", "name", "复兴东路",
+                "class", "main", "bridge", false));
+        changes.insert(LayerCatalogue.STREETS, feature(2, "LINESTRING (121.49 31.22, 121.49 31.24)", "name", "河南南路",
+                "class", "main", "bridge", false));
+        return changes;
+    }
+
+    private static Feature grid(long id, String wkt, String code, String parent, String level, String name) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("code", code);
+        properties.put("name", name);
+        properties.put("level", level);
+        if (parent != null) {
+            properties.put("parent_code", parent);
+        }
+        properties.put("leader_name", "网格长" + id);
+        properties.put("leader_phone", "021-6328000" + id);
+        properties.put("households", 100L * id);
+        return new Feature(id, read(wkt), properties);
+    }
+
+    private static Feature plot(long id, String wkt, String stage, String start, String finish) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("name", "地块" + id);
+        properties.put("stage", stage);
+        properties.put("households", 300L);
+        properties.put("signed_households", 290L);
+        properties.put("start_date", LocalDate.parse(start));
+        if (finish != null) {
+            properties.put("finish_date", LocalDate.parse(finish));
+        }
+        return new Feature(id, read(wkt), properties);
+    }
+
+    private static Feature feature(long id, String wkt, Object... keysAndValues) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            properties.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return new Feature(id, read(wkt), properties);
+    }
+
+    private static String box(double minLon, double minLat, double maxLon, double maxLat) {
+        return String.format("POLYGON ((%s %s, %s %s, %s %s, %s %s, %s %s))",
+                minLon, minLat, maxLon, minLat, maxLon, maxLat, minLon, maxLat, minLon, minLat);
+    }
+
+    private static org.locationtech.jts.geom.Geometry read(String wkt) {
+        try {
+            return new WKTReader(GeometryFactories.WGS84).read(wkt);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

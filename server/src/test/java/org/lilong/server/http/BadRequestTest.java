@@ -1,0 +1,62 @@
+package org.lilong.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every client mistake gets a 4xx problem+json naming the parameter, never a 500. One line per case. */
+class BadRequestTest extends ServerTestSupport {
+
+    @ParameterizedTest(name = "{0} → {1} naming {2}")
+    @CsvSource(delimiter = '|', value = {
+            "/collections/grids/items?bbox=1,2,3                      | 400 | bbox",
+            "/collections/grids/items?bbox=a,b,c,d                    | 400 | bbox",
+            "/collections/grids/items?bbox=121.5,31.2,121.4,31.3      | 400 | bbox",
+            "/collections/grids/items?bbox=121.4,31.3,121.5,31.2      | 400 | bbox",
+            "/collections/grids/items?bbox=-200,31.2,121.4,31.3       | 400 | bbox",
+            "/collections/grids/items?bbox=121.4,-91,121.5,31.3       | 400 | bbox",
+            "/collections/grids/items?bbox=NaN,31.2,121.5,31.3        | 400 | bbox",
+            "/collections/grids/items?limit=abc                       | 400 | limit",
+            "/collections/grids/items?limit=-1                        | 400 | limit",
+            "/collections/grids/items?limit=0                         | 400 | limit",
+            "/collections/grids/items?limit=1.5                       | 400 | limit",
+            "/collections/grids/items?offset=-3                       | 400 | offset",
+            "/collections/grids/items?f=xml                           | 400 | f",
+            "/collections?f=shapefile                                 | 400 | f",
+            "/collections/streets/items?datetime=2020-01-01           | 400 | datetime",
+            "/collections/renovation-plots/items?datetime=yesterday   | 400 | datetime",
+            "/collections/renovation-plots/items?datetime=2021-01-01/2020-01-01 | 400 | datetime",
+            "/collections/grids/items?colour=red                      | 400 | colour",
+            "/collections/grids/items?households=700                  | 400 | households",
+            "/collections/grids/items?residents=many                  | 400 | residents",
+            "/collections/streets/items?bridge=maybe                  | 400 | bridge",
+            "/collections/grids/items?level=micro&level=subdistrict   | 400 | level",
+            "/where?lat=31.23                                         | 400 | lon",
+            "/where?lon=121.49&lat=100                                | 400 | lat",
+            "/where?lon=east&lat=31.23                                | 400 | lon",
+            "/collections/nowhere/items                               | 404 | collectionId",
+            "/collections/nowhere/items/1                             | 404 | collectionId",
+            "/collections/grids/items/0                               | 404 | featureId",
+    })
+    void mistakesAreRefusedWithAProblemNamingTheParameter(String path, int status, String parameter) {
+        Answer answer = get(path);
+        assertThat(answer.status()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith(ProblemResponses.CONTENT_TYPE);
+        JsonNode problem = answer.json();
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("parameter").asText()).isEqualTo(parameter);
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        assertThat(problem.get("type").asText()).startsWith("urn:lilong:problem:");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"/collections/grids/items", "/collections", "/conformance"})
+    void anAcceptHeaderThatAllowsNothingWeHaveIs406(String path) {
+        Answer answer = get(path, Map.of("Accept", "application/xml"));
+        assertThat(answer.status()).isEqualTo(406);
+        assertThat(answer.contentType()).startsWith(ProblemResponses.CONTENT_TYPE);
+    }
+}

@@ -1,0 +1,68 @@
+package org.lilong.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class LandingRoutesTest extends ServerTestSupport {
+
+    @Test
+    void landingPageLinksTheApiConformanceAndCollections() {
+        JsonNode landing = get("/?f=json").json();
+        List<String> rels = new ArrayList<>();
+        landing.get("links").forEach(l -> rels.add(l.get("rel").asText()));
+        assertThat(rels).contains("self", "service-desc", "conformance", "data");
+        assertThat(landing.get("title").asText()).contains("测试街道");
+    }
+
+    @Test
+    void anApiClientWithoutPreferencesGetsTheJsonLandingPage() {
+        Answer answer = get("/", Map.of("Accept", "application/json"));
+        assertThat(answer.contentType()).startsWith("application/json");
+    }
+
+    @Test
+    void aBrowserAtTheRootGetsTheMapPage() {
+        Answer answer = get("/", Map.of("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.contentType()).startsWith("text/html");
+        assertThat(answer.body()).contains("/webjars/leaflet/1.9.4/dist/leaflet.js");
+    }
+
+    @Test
+    void conformanceDeclaresCoreGeoJsonHtmlAndOpenApi() {
+        JsonNode conformance = get("/conformance").json();
+        List<String> classes = new ArrayList<>();
+        conformance.get("conformsTo").forEach(c -> classes.add(c.asText()));
+        assertThat(classes).containsExactlyInAnyOrderElementsOf(LandingRoutes.CONFORMANCE);
+    }
+
+    @Test
+    void theApiDocumentIsOpenApi3AndListsTheItemsPath() {
+        Answer answer = get("/api");
+        assertThat(answer.contentType()).startsWith("application/vnd.oai.openapi+json");
+        JsonNode api = answer.json();
+        assertThat(api.get("openapi").asText()).startsWith("3.0");
+        assertThat(api.get("paths").has("/collections/{collectionId}/items")).isTrue();
+        assertThat(api.at("/components/parameters/collectionId/schema/enum")).hasSize(7);
+    }
+
+    @Test
+    void leafletIsServedFromTheWebjarSoThePageWorksOffline() {
+        Answer answer = get("/webjars/leaflet/1.9.4/dist/leaflet.js");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).contains("Leaflet");
+    }
+
+    @Test
+    void anUnknownPathIsAProblemJson404() {
+        Answer answer = get("/no/such/thing");
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).startsWith(ProblemResponses.CONTENT_TYPE);
+        assertThat(answer.json().get("status").asInt()).isEqualTo(404);
+    }
+}
