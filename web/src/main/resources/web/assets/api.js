@@ -1,0 +1,81 @@
+/*
+ * The few calls the page makes to the Lilong server, which serves the page at its root. Errors
+ * come back as application/problem+json; they are turned into ApiError with the server's title
+ * and detail, for showing to the user.
+ */
+(function (Lilong) {
+  'use strict';
+
+  /** Whole layers are loaded at once (they are small); the server may still page, see loadLayer. */
+  const PAGE_LIMIT = 10000;
+  /** A guard against a server that keeps answering with a "next" link. */
+  const MAX_PAGES = 50;
+
+  class ApiError extends Error {
+    constructor(status, title, detail) {
+      super(detail ? title + ': ' + detail : title);
+      this.name = 'ApiError';
+      this.status = status;
+      this.title = title;
+      this.detail = detail;
+    }
+  }
+
+  async function getJson(url, accept) {
+    let response;
+    try {
+      response = await fetch(url, { headers: { Accept: accept || 'application/json' }, credentials: 'same-origin' });
+    } catch (e) {
+      throw new ApiError(0, 'Network error', e.message);
+    }
+    if (!response.ok) {
+      throw await problemOf(response);
+    }
+    return response.json();
+  }
+
+  async function problemOf(response) {
+    let problem = {};
+    try {
+      problem = await response.json();
+    } catch (e) {
+      // Not problem+json (a proxy's HTML page, say): the status line is all there is.
+    }
+    return new ApiError(response.status, problem.title || response.statusText || ('HTTP ' + response.status),
+      problem.detail || '');
+  }
+
+  function loadConfig() {
+    return getJson('/map-config');
+  }
+
+  /**
+   * All the features of a layer as a GeoJSON feature array. Follows "next" links (on this server
+   * only) in case the server caps the page size below what was asked for.
+   */
+  async function loadLayer(layerId) {
+    let url = '/collections/' + encodeURIComponent(layerId) + '/items?f=json&limit=' + PAGE_LIMIT;
+    const features = [];
+    for (let page = 0; url && page < MAX_PAGES; page++) {
+      const collection = await getJson(url, 'application/geo+json, application/json');
+      (collection.features || []).forEach((feature) => features.push(feature));
+      url = nextLink(collection);
+    }
+    return features;
+  }
+
+  function nextLink(collection) {
+    const next = (collection.links || []).find((link) => link && link.rel === 'next' && link.href);
+    if (!next) {
+      return null;
+    }
+    const target = new URL(next.href, window.location.href);
+    return target.origin === window.location.origin ? target.href : null;
+  }
+
+  function where(lon, lat) {
+    return getJson('/where?lon=' + encodeURIComponent(lon.toFixed(6)) + '&lat=' + encodeURIComponent(lat.toFixed(6)));
+  }
+
+  Lilong.api = { ApiError, loadConfig, loadLayer, where };
+})(window.Lilong);

@@ -1,0 +1,208 @@
+/*
+ * Interface strings in Chinese (the default: the page's users are Shanghai street offices and
+ * residents) and English, the current language, and the rules for picking a label or a feature
+ * name in it. Labels that come from the server (layer titles, levels, stages, categories,
+ * attribute names) are not repeated here: map-config carries them in both languages.
+ */
+(function (Lilong) {
+  'use strict';
+
+  const STRINGS = {
+    zh: {
+      syntheticNotice: '示例数据（虚构）',
+      syntheticTitle: '地图上的网格、人员、电话和站点均为虚构，仅供演示。',
+      linkCollections: '数据集合',
+      linkApi: '接口文档',
+      linkCollectionsLong: '数据集合（OGC API – Features）',
+      linkApiLong: '接口文档（OpenAPI）',
+      linkConformance: '标准符合性',
+      langToggle: 'EN',
+      langToggleLabel: 'Switch to English',
+      panelToggle: '图层',
+      panelLabel: '图层与查询',
+      mapLabel: '地图',
+      layersHeading: '图层',
+      thematicLayers: '专题图层',
+      baseLayers: '基础图层',
+      basemapLabel: '底图',
+      basemapNone: '无底图（离线）',
+      gridLevelsLabel: '显示的网格层级',
+      legendHeading: '图例',
+      legendEmpty: '没有打开的图层。',
+      aboutHeading: '关于数据',
+      loading: '加载中…',
+      layerFailed: '加载失败',
+      featureCount: '{n} 个',
+      configFailed: '无法加载地图配置：',
+      whereHeading: '此处是哪里？',
+      whereHint: '点击地图上任意位置，查看所在的网格、网格长和居民区。',
+      whereLoading: '正在查询…',
+      whereFailed: '查询失败：',
+      whereOutside: '该位置不在本区范围内。',
+      whereGrids: '所属网格（由上到下）',
+      whereNoGrid: '此处没有网格。',
+      whereResidentialArea: '居民区',
+      whereSubdistrict: '街道',
+      whereCoordinates: '经度 {lon}，纬度 {lat}',
+      leader: '网格长',
+      residents: '常住人口',
+      code: '编码',
+      close: '关闭',
+      untitled: '（未命名）',
+      yes: '是',
+      no: '否',
+      otherCategory: '其他',
+      'streetClass.main': '主干道',
+      'streetClass.street': '支路',
+      'streetClass.lane': '弄堂',
+      'streetClass.path': '小路',
+      bridge: '桥梁',
+      residentialAreas: '居民区',
+      subdistrictBoundary: '街道边界',
+      pocketPark: '口袋公园'
+    },
+    en: {
+      syntheticNotice: 'Demo data (synthetic)',
+      syntheticTitle: 'The grids, people, phone numbers and stations on this map are made up for demonstration.',
+      linkCollections: 'Collections',
+      linkApi: 'API',
+      linkCollectionsLong: 'Collections (OGC API – Features)',
+      linkApiLong: 'API documentation (OpenAPI)',
+      linkConformance: 'Conformance',
+      langToggle: '中文',
+      langToggleLabel: '切换到中文',
+      panelToggle: 'Layers',
+      panelLabel: 'Layers and place information',
+      mapLabel: 'Map',
+      layersHeading: 'Layers',
+      thematicLayers: 'Thematic layers',
+      baseLayers: 'Base layers',
+      basemapLabel: 'Basemap',
+      basemapNone: 'No basemap (offline)',
+      gridLevelsLabel: 'Grid levels shown',
+      legendHeading: 'Legend',
+      legendEmpty: 'No layer is switched on.',
+      aboutHeading: 'About the data',
+      loading: 'Loading…',
+      layerFailed: 'failed to load',
+      featureCount: '{n}',
+      configFailed: 'Could not load the map configuration: ',
+      whereHeading: 'Where is this?',
+      whereHint: 'Click anywhere on the map to see its grid, grid leader and residential area.',
+      whereLoading: 'Looking up…',
+      whereFailed: 'Lookup failed: ',
+      whereOutside: 'This place is outside the district.',
+      whereGrids: 'Grids (top level first)',
+      whereNoGrid: 'No grid here.',
+      whereResidentialArea: 'Residential area',
+      whereSubdistrict: 'Sub-district',
+      whereCoordinates: 'Longitude {lon}, latitude {lat}',
+      leader: 'Grid leader',
+      residents: 'Residents',
+      code: 'Code',
+      close: 'Close',
+      untitled: '(unnamed)',
+      yes: 'Yes',
+      no: 'No',
+      otherCategory: 'Other',
+      'streetClass.main': 'Main road',
+      'streetClass.street': 'Street',
+      'streetClass.lane': 'Lane',
+      'streetClass.path': 'Path',
+      bridge: 'Bridge',
+      residentialAreas: 'Residential area',
+      subdistrictBoundary: 'Sub-district boundary',
+      pocketPark: 'Pocket park'
+    }
+  };
+
+  const STORAGE_KEY = 'lilong.lang';
+  const listeners = [];
+  let current = initialLanguage();
+
+  /** ?lang=en in the address wins (shareable links), then the visitor's last choice, then Chinese. */
+  function initialLanguage() {
+    const fromQuery = new URLSearchParams(window.location.search).get('lang');
+    if (fromQuery === 'en' || fromQuery === 'zh') {
+      return fromQuery;
+    }
+    try {
+      const saved = window.localStorage.getItem(STORAGE_KEY);
+      if (saved === 'en' || saved === 'zh') {
+        return saved;
+      }
+    } catch (e) {
+      // Storage can be disabled (private mode, file://); the default is fine then.
+    }
+    return 'zh';
+  }
+
+  function lang() {
+    return current;
+  }
+
+  /** The interface string for key, with {name} placeholders filled from params. */
+  function t(key, params) {
+    const table = STRINGS[current];
+    let text = Object.prototype.hasOwnProperty.call(table, key) ? table[key] : STRINGS.zh[key];
+    if (text === undefined) {
+      return key;
+    }
+    if (params) {
+      text = text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+    }
+    return text;
+  }
+
+  /** Whichever of a Chinese/English pair suits the current language, falling back to the other. */
+  function pick(zh, en) {
+    const first = current === 'en' ? en : zh;
+    const second = current === 'en' ? zh : en;
+    return first !== undefined && first !== null && first !== '' ? first : second;
+  }
+
+  /** A feature's name: name in Chinese mode, name_en when present in English mode. */
+  function featureName(properties) {
+    const p = properties || {};
+    const name = pick(p.name, p.name_en);
+    return name === undefined || name === null || name === '' ? t('untitled') : String(name);
+  }
+
+  /** The label of an entry from map-config that carries titleZh/titleEn (or nameZh/nameEn). */
+  function label(entry) {
+    if (!entry) {
+      return '';
+    }
+    return pick(entry.titleZh !== undefined ? entry.titleZh : entry.nameZh,
+      entry.titleEn !== undefined ? entry.titleEn : entry.nameEn) || entry.code || entry.id || '';
+  }
+
+  function formatNumber(value, fractionDigits) {
+    const locale = current === 'en' ? 'en-GB' : 'zh-CN';
+    return Number(value).toLocaleString(locale, { maximumFractionDigits: fractionDigits || 0 });
+  }
+
+  function setLang(next) {
+    if ((next !== 'zh' && next !== 'en') || next === current) {
+      return;
+    }
+    current = next;
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch (e) {
+      // Not remembered across visits then; nothing else depends on it.
+    }
+    listeners.forEach((listener) => listener(current));
+  }
+
+  function toggle() {
+    setLang(current === 'zh' ? 'en' : 'zh');
+  }
+
+  /** Calls listener(lang) after every language change; the page re-renders its parts there. */
+  function onChange(listener) {
+    listeners.push(listener);
+  }
+
+  Lilong.i18n = { t, lang, pick, featureName, label, formatNumber, setLang, toggle, onChange };
+})(window.Lilong);
