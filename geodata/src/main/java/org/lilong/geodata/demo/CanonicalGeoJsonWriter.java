@@ -173,17 +173,4 @@ final class CanonicalGeoJsonWriter {
     static String decimal(double degrees) {
         return BigDecimal.valueOf(degrees).setScale(LocalProjection.DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
-
-    /** One geometry as a compact GeoJSON string, written the same way as in the document. */
-    static String geometryJson(Geometry geometry) {
-        try {
-            java.io.StringWriter text = new java.io.StringWriter();
-            try (JsonGenerator json = JSON.createGenerator(text)) {
-                writeGeometry(json, geometry);
-            }
-            return text.toString();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
 }

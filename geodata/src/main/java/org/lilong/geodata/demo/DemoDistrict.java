@@ -13,23 +13,22 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * A generated demo sub-district: the features of every layer of {@link LayerCatalogue#standard()}
- * (ids 1..n per layer, in a fixed order), the data set's metadata, and the creek, which has no
- * layer of its own. Everything is in WGS84 longitude/latitude rounded to 7 decimals. Immutable.
+ * (ids 1..n per layer, in a fixed order) and the data set's metadata. The creek is the feature of
+ * the water layer of kind {@code creek}. Everything is in WGS84 longitude/latitude rounded to 7
+ * decimals. Immutable.
  */
 public final class DemoDistrict {
 
     private final long seed;
     private final Map<String, List<Feature>> layers;
     private final Map<String, String> metadata;
-    private final Polygon creek;
 
-    DemoDistrict(long seed, Map<String, List<Feature>> layers, Map<String, String> metadata, Polygon creek) {
+    DemoDistrict(long seed, Map<String, List<Feature>> layers, Map<String, String> metadata) {
         this.seed = seed;
         Map<String, List<Feature>> copy = new LinkedHashMap<>();
         layers.forEach((id, features) -> copy.put(id, List.copyOf(features)));
         this.layers = Collections.unmodifiableMap(copy);
         this.metadata = Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
-        this.creek = (Polygon) creek.copy();
     }
 
     public long seed() {
@@ -46,14 +45,21 @@ public final class DemoDistrict {
         return layers.getOrDefault(layerId, List.of());
     }
 
-    /** dataset.* keys (title, synthetic, seed, description, ...) and attribution.&lt;layer id&gt;. */
+    /** dataset.* keys (title, synthetic, seed, description, bbox, ...) and attribution.&lt;layer id&gt;. */
     public Map<String, String> metadata() {
         return metadata;
     }
 
-    /** The water of the creek within the sub-district, in WGS84 (a copy). */
+    /**
+     * The water of the creek within the sub-district, in WGS84 (a copy of the geometry of the
+     * water layer's feature of kind {@code creek}).
+     */
     public Polygon creek() {
-        return (Polygon) creek.copy();
+        return features(LayerCatalogue.WATER).stream()
+                .filter(f -> "creek".equals(f.text("kind")))
+                .map(f -> (Polygon) f.geometry().copy())
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("the district has no creek"));
     }
 
     /** Inserts of every feature (keeping their ids) plus the metadata, ready for a feature store. */

@@ -21,10 +21,12 @@ import org.locationtech.jts.geom.Polygon;
  *
  * <p>The layout: a slightly skewed grid of streets (main roads every 3–4 blocks, streets between,
  * lanes inside the blocks) from {@link StreetPlan}; a creek running west–east through a band of its
- * own ({@link CreekCourse}), crossed only by 2–3 bridges; the five-level grid tiling the district
- * ({@link GridHierarchyBuilder}); ~40 residential areas with 72,000–88,000 residents
- * ({@link PopulationAllocator}); 8 renovation plots, 12 pocket parks and 60 service stations.
- * See the classes for the details and for which facility categories are deliberately sparse
+ * own ({@link CreekCourse}), crossed only by 2–3 bridges and served as the one feature of the water
+ * layer; the five-level grid tiling the district ({@link GridHierarchyBuilder}: 4–6 comprehensive
+ * grids, ~40 residential-area grids, ~160 micro-grids and ~1,200 building groups); ~40 residential
+ * areas with 72,000–88,000 residents ({@link PopulationAllocator}); 8 renovation plots, 12 pocket
+ * parks and 60 service stations. See the classes for the details and for which facility categories
+ * are deliberately sparse
  * ({@link StationPlacer}).
  *
  * <p>Geometry is worked out in a local transverse Mercator plane ({@link LocalProjection}) and
@@ -86,12 +88,19 @@ public final class DemoDistrictGenerator {
         subdistrict.put("name_en", NameBank.SUBDISTRICT.en());
         subdistrict.put("residents", root.residents());
 
+        Polygon water = (Polygon) projection.toLonLat(creek.water());
+        Map<String, Object> creekProperties = new LinkedHashMap<>();
+        creekProperties.put("name", NameBank.CREEK.zh());
+        creekProperties.put("name_en", NameBank.CREEK.en());
+        creekProperties.put("kind", "creek");
+
         Map<String, List<Feature>> byLayer = new HashMap<>();
         byLayer.put(LayerCatalogue.GRIDS, grids);
         byLayer.put(LayerCatalogue.RENOVATION_PLOTS, plots);
         byLayer.put(LayerCatalogue.POCKET_PARKS, parks);
         byLayer.put(LayerCatalogue.SERVICE_STATIONS, stations);
         byLayer.put(LayerCatalogue.STREETS, streets);
+        byLayer.put(LayerCatalogue.WATER, List.of(new Feature(0, water, creekProperties)));
         byLayer.put(LayerCatalogue.RESIDENTIAL_AREAS, residentialAreas);
         byLayer.put(LayerCatalogue.SUBDISTRICTS, List.of(new Feature(0, boundary, subdistrict)));
         Map<String, List<Feature>> layers = new LinkedHashMap<>();
@@ -99,10 +108,9 @@ public final class DemoDistrictGenerator {
             layers.put(layer.id(), numbered(byLayer.getOrDefault(layer.id(), List.of())));
         }
 
-        Polygon water = (Polygon) projection.toLonLat(creek.water());
         Map<String, String> metadata = DistrictMetadata.describe(seed, catalogue, boundary,
-                outliner.squareMetres(plan.extent()), water);
-        return new DemoDistrict(seed, layers, metadata, water);
+                outliner.squareMetres(plan.extent()));
+        return new DemoDistrict(seed, layers, metadata);
     }
 
     private static List<Feature> numbered(List<Feature> features) {

@@ -10,8 +10,8 @@ import org.locationtech.jts.geom.Polygon;
 
 /**
  * The metadata of the demo data set: that it is synthetic and fictional (title, description,
- * {@code dataset.synthetic = true}), the seed, the extent, an attribution per layer, and the creek
- * (which has no layer of its own) as a GeoJSON polygon so a map can draw the water.
+ * {@code dataset.synthetic = true}), the seed, the extent and an attribution per layer (the creek is
+ * a feature of the water layer, so it is attributed like every other layer).
  */
 final class DistrictMetadata {
 
@@ -20,8 +20,7 @@ final class DistrictMetadata {
     private DistrictMetadata() {
     }
 
-    static Map<String, String> describe(long seed, LayerCatalogue catalogue, Polygon boundary, double squareMetres,
-            Polygon creek) {
+    static Map<String, String> describe(long seed, LayerCatalogue catalogue, Polygon boundary, double squareMetres) {
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("dataset.title", "示例街道（虚构） / Demo sub-district (synthetic)");
         metadata.put("dataset.synthetic", "true");
@@ -39,9 +38,6 @@ final class DistrictMetadata {
                 CanonicalGeoJsonWriter.decimal(extent.getMaxY())));
         metadata.put("dataset.crs", "EPSG:4326");
         metadata.put("dataset.area_km2", String.format(Locale.ROOT, "%.2f", squareMetres / 1e6));
-        metadata.put("dataset.creek.name", NameBank.CREEK.zh());
-        metadata.put("dataset.creek.name_en", NameBank.CREEK.en());
-        metadata.put("dataset.creek.geojson", CanonicalGeoJsonWriter.geometryJson(creek));
         for (LayerDefinition layer : catalogue.layers()) {
             metadata.put("attribution." + layer.id(), ATTRIBUTION);
         }

@@ -19,7 +19,11 @@ import org.lilong.layers.model.GridLevel;
  * 2–3 strips of whole blocks; a strip touching the creek band takes the band in front of it;</li>
  * <li>3–5 micro-grids per residential grid: the land is cut into 2–5 pieces, preferring street
  * lines, and the band part, if any, is a riverside micro-grid of its own;</li>
- * <li>3–8 building groups per micro-grid, sized to the micro-grid.</li>
+ * <li>4–12 building groups (楼组) per micro-grid, sized to the micro-grid: about one per 60 lattice
+ * units² of land (some 20–40 households each), so 9–11 on a whole block, 4–6 on a small
+ * micro-grid and 12 on a two-block one; a riverside micro-grid gets one per 6 units of its width.
+ * Groups are at least 4 units (about 28 m) across, 3 units in a micro-grid too small for that.
+ * The default seed gives about 1,200 building groups in about 160 micro-grids.</li>
  * </ul>
  * Codes are hierarchical (LL, LL-02, LL-02-07, LL-02-07-3, LL-02-07-3-05), numbered in reading order.
  */
@@ -28,6 +32,16 @@ final class GridHierarchyBuilder {
     private static final String[] CHINESE_NUMERALS = {"一", "二", "三", "四", "五", "六", "七", "八", "九"};
     private static final int TARGET_RESIDENTIAL_MIN = 38;
     private static final int TARGET_RESIDENTIAL_SPREAD = 5;
+    /** Building groups per micro-grid: a 楼组 is one building or stairwell group of some 20–40 households. */
+    private static final int MIN_GROUPS = 4;
+    private static final int MAX_GROUPS = 12;
+    /** Lattice units² of land per building group (about 2,900 m²: a whole block, 24 × 24, takes 9–11). */
+    private static final double LAND_AREA_PER_GROUP = 60.0;
+    /** Lattice units of riverside band per building group, west to east. */
+    private static final int RIVERSIDE_WIDTH_PER_GROUP = 6;
+    /** The narrowest building group, in lattice units (about 28 m); 3 (about 21 m) in small micro-grids. */
+    private static final int GROUP_MIN_SIDE = 4;
+    private static final int GROUP_MIN_SIDE_SMALL = 3;
 
     private final StreetPlan plan;
     private final SplittableRandom random;
@@ -242,11 +256,15 @@ final class GridHierarchyBuilder {
         LatticeRect rect = micro.rect();
         List<LatticeRect> pieces;
         if (micro.isRiverside()) {
-            int count = Math.max(3, Math.min(8, rect.width() / 12));
-            pieces = new LatticeSplitter(random, 4).splitWestEast(rect, count);
+            int count = Math.max(MIN_GROUPS, Math.min(MAX_GROUPS, rect.width() / RIVERSIDE_WIDTH_PER_GROUP));
+            pieces = new LatticeSplitter(random, GROUP_MIN_SIDE).splitWestEast(rect, count);
         } else {
-            int count = (int) Math.max(3, Math.min(8, Math.round(rect.area() / 130.0) + random.nextInt(3) - 1));
-            pieces = new LatticeSplitter(random, 4).split(rect, count);
+            int count = (int) Math.max(MIN_GROUPS, Math.min(MAX_GROUPS,
+                    Math.round(rect.area() / LAND_AREA_PER_GROUP) + random.nextInt(3) - 1));
+            pieces = new LatticeSplitter(random, GROUP_MIN_SIDE).split(rect, count);
+            if (pieces.size() < count) { // a small micro-grid: allow narrower groups rather than fewer
+                pieces = new LatticeSplitter(random, GROUP_MIN_SIDE_SMALL).split(rect, count);
+            }
         }
         for (int g = 0; g < pieces.size(); g++) {
             GridNode group = node(GridLevel.BUILDING_GROUP, pieces.get(g));

@@ -70,6 +70,35 @@ class DistrictContentTest {
 
     @ParameterizedTest
     @FieldSource("SEEDS")
+    void theWaterLayerHoldsTheCreekAndNoResidentialAreaStationOrParkIsInTheWater(long seed) {
+        DemoDistrict district = GeneratedDistricts.of(seed);
+        List<Feature> water = district.features(LayerCatalogue.WATER);
+
+        assertThat(water).hasSize(1);
+        Feature creek = water.get(0);
+        assertThat(creek.id()).isEqualTo(1);
+        assertThat(creek.text("name")).isEqualTo(NameBank.CREEK.zh());
+        assertThat(creek.text("name_en")).isEqualTo(NameBank.CREEK.en());
+        assertThat(creek.text("kind")).isEqualTo("creek");
+        assertThat(creek.geometry()).isInstanceOf(Polygon.class);
+        assertThat(creek.geometry().isValid()).isTrue();
+        assertThat(creek.geometry().equalsExact(district.creek())).isTrue();
+        assertThat(LayerCatalogue.standard().get(LayerCatalogue.WATER).base()).isTrue();
+        assertThat(district.metadata()).containsKey("attribution.water")
+                .doesNotContainKeys("dataset.creek.geojson", "dataset.creek.name", "dataset.creek.name_en");
+
+        for (String layer : List.of(LayerCatalogue.RESIDENTIAL_AREAS, LayerCatalogue.SERVICE_STATIONS, LayerCatalogue.POCKET_PARKS)) {
+            for (Feature feature : district.features(layer)) {
+                for (Feature body : water) {
+                    assertThat(body.geometry().intersects(feature.geometry()))
+                            .as("%s %s in %s", layer, feature.text("name"), body.text("name")).isFalse();
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @FieldSource("SEEDS")
     void creekCrossesTheSubdistrictFromWestToEast(long seed) {
         DemoDistrict district = GeneratedDistricts.of(seed);
         Envelope creek = GeneratedDistricts.metric(district.creek()).getEnvelopeInternal();

@@ -59,10 +59,22 @@ class GridHierarchyTest {
                 case SUBDISTRICT -> assertThat(count).as("comprehensive grids").isBetween(4, 6);
                 case COMPREHENSIVE -> assertThat(count).as("residential grids in %s", grid.text("code")).isBetween(2, 20);
                 case RESIDENTIAL -> assertThat(count).as("micro-grids in %s", grid.text("code")).isBetween(3, 6);
-                case MICRO -> assertThat(count).as("building groups in %s", grid.text("code")).isBetween(3, 8);
+                case MICRO -> assertThat(count).as("building groups in %s", grid.text("code")).isBetween(4, 12);
                 case BUILDING_GROUP -> assertThat(count).isZero();
             }
         }
+    }
+
+    @ParameterizedTest
+    @FieldSource("SEEDS")
+    void buildingGroupsNumberOverAThousandOfTwentyToFortyHouseholdsEach(long seed) {
+        List<Feature> groups = GeneratedDistricts.of(seed).features(LayerCatalogue.GRIDS).stream()
+                .filter(f -> f.text("level").equals(GridLevel.BUILDING_GROUP.code())).toList();
+        List<Long> inhabited = groups.stream().map(f -> (Long) f.get("households")).filter(h -> h > 0).toList();
+        double perGroup = inhabited.stream().mapToLong(Long::longValue).average().orElseThrow();
+
+        assertThat(groups).hasSizeBetween(1_000, 1_600);
+        assertThat(perGroup).as("households per inhabited building group").isBetween(20.0, 40.0);
     }
 
     @ParameterizedTest

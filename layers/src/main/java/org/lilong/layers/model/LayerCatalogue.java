@@ -18,6 +18,7 @@ public record LayerCatalogue(List<LayerDefinition> layers) {
     public static final String POCKET_PARKS = "pocket-parks";
     public static final String SERVICE_STATIONS = "service-stations";
     public static final String STREETS = "streets";
+    public static final String WATER = "water";
     public static final String RESIDENTIAL_AREAS = "residential-areas";
     public static final String SUBDISTRICTS = "subdistricts";
 
@@ -36,7 +37,7 @@ public record LayerCatalogue(List<LayerDefinition> layers) {
     /** The layers of neighbourhood governance as DOMAIN.md describes them. */
     public static LayerCatalogue standard() {
         return new LayerCatalogue(List.of(grids(), renovationPlots(), pocketParks(), serviceStations(),
-                streets(), residentialAreas(), subdistricts()));
+                streets(), water(), residentialAreas(), subdistricts()));
     }
 
     private static AttributeDefinition name() {
@@ -110,6 +111,15 @@ public record LayerCatalogue(List<LayerDefinition> layers) {
                         name(), nameEn(),
                         publicAttribute("class", TEXT, "道路等级", "Street class"),
                         publicAttribute("bridge", AttributeType.BOOLEAN, "桥梁", "Bridge")),
+                null, true);
+    }
+
+    static LayerDefinition water() {
+        return new LayerDefinition(WATER, "水系", "Water",
+                "河道、浜与水面", "Creeks, canals and water surfaces",
+                GeometryType.POLYGON, List.of(
+                        name(), nameEn(),
+                        publicAttribute("kind", TEXT, "类型", "Kind")), // creek, canal, pond, ...
                 null, true);
     }
 

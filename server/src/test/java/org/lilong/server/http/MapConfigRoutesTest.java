@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.lilong.layers.model.LayerCatalogue;
 
 class MapConfigRoutesTest extends ServerTestSupport {
 
@@ -11,7 +12,7 @@ class MapConfigRoutesTest extends ServerTestSupport {
     void thePageLearnsTheLayersLabelsAndThatTheDataIsSynthetic() {
         JsonNode config = get("/map-config").json();
         assertThat(config.at("/dataset/synthetic").asBoolean()).isTrue();
-        assertThat(config.get("layers")).hasSize(7);
+        assertThat(config.get("layers")).hasSize(LayerCatalogue.standard().layers().size());
         assertThat(config.get("gridLevels")).hasSize(5);
         assertThat(config.get("stages")).hasSize(5);
         assertThat(config.get("categories").size()).isGreaterThanOrEqualTo(10);

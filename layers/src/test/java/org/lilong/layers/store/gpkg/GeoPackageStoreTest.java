@@ -409,6 +409,7 @@ class GeoPackageStoreTest {
                     "pocket_parks features geom GEOMETRY 4326 1",
                     "service_stations features geom GEOMETRY 4326 1",
                     "streets features geom GEOMETRY 4326 1",
+                    "water features geom GEOMETRY 4326 1",
                     "residential_areas features geom GEOMETRY 4326 1",
                     "subdistricts features geom GEOMETRY 4326 1");
         }
