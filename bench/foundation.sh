@@ -8,8 +8,9 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${1:-5}
 seconds=${2:-20}
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install wrk" >&2; exit 1; }
-"$root/lilong" --version >/dev/null        # builds the jar when stale
-jar="$root/server/target/lilong.jar"
+# LILONG_JAR measures a given jar; otherwise the launcher builds ours when stale.
+if [ -z "${LILONG_JAR:-}" ]; then "$root/lilong" --version >/dev/null; fi
+jar="${LILONG_JAR:-$root/server/target/lilong.jar}"
 work=$(mktemp -d)
 trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -48,9 +49,11 @@ jcmd "$pid" GC.heap_info | head -3
 echo "RSS: $(ps -o rss= -p "$pid") KiB"
 
 for url in "$base/conformance" "$items"; do
-  echo "== wrk -t1 -c8 -d${seconds}s $url   (warm-up 5 s first)"
-  wrk -t1 -c8 -d5s "$url" >/dev/null
-  wrk -t1 -c8 -d"${seconds}s" --latency "$url" | grep -E 'Latency|50%|90%|99%|Requests/sec|Transfer/sec|requests in'
+  wrk -t1 -c8 -d5s "$url" >/dev/null   # warm-up
+  for connections in 1 8; do
+    echo "== wrk -t1 -c$connections -d${seconds}s $url"
+    wrk -t1 -c"$connections" -d"${seconds}s" --latency "$url" | grep -E '50%|90%|99%|Requests/sec|Transfer/sec'
+  done
 done
 echo "== sequential: one client, 200 requests of the items page"
 python3 - "$items" <<'PY'

@@ -54,9 +54,10 @@ public final class ItemRoutes {
             out.writeStartObject();
             out.writeStringField("type", "FeatureCollection");
             out.writeArrayFieldStart("features");
+            List<AttributeDefinition> visible = layer.attributesVisibleTo(audience);
             for (Feature feature : page.features()) {
                 out.writeStartObject();
-                GeoJsonWriter.writeFeatureFields(out, feature.visibleTo(layer, audience));
+                GeoJsonWriter.writeFeatureFields(out, feature, visible);
                 out.writeEndObject();
             }
             out.writeEndArray();
