@@ -58,6 +58,7 @@
       'streetClass.path': '小路',
       bridge: '桥梁',
       residentialAreas: '居民区',
+      water: '河道水面',
       subdistrictBoundary: '街道边界',
       pocketPark: '口袋公园'
     },
@@ -111,6 +112,7 @@
       'streetClass.path': 'Path',
       bridge: 'Bridge',
       residentialAreas: 'Residential area',
+      water: 'Creek or canal',
       subdistrictBoundary: 'Sub-district boundary',
       pocketPark: 'Pocket park'
     }

@@ -14,7 +14,7 @@
   const MAX_ZOOM = 19;
   const OSM_ATTRIBUTION = '© OpenStreetMap contributors';
   /** On at first: what a resident needs to find their grid and the nearest station. */
-  const DEFAULT_LAYERS = new Set(['subdistricts', 'streets', 'grids', 'service-stations']);
+  const DEFAULT_LAYERS = new Set(['subdistricts', 'water', 'streets', 'grids', 'service-stations']);
   /** The residential-area grid is the one residents know; finer levels clutter the first view. */
   const DEFAULT_GRID_LEVELS = ['residential'];
 
@@ -24,7 +24,7 @@
    * (so these stay clickable), the sub-district outline over them, stations on top.
    */
   const PANES = [
-    ['lilong-areas', 240, ['residential-areas']],
+    ['lilong-areas', 240, ['residential-areas', 'water']],
     ['lilong-streets', 250, ['streets']],
     ['lilong-grids', 380, ['grids']],
     ['lilong-thematic', 400, ['renovation-plots', 'pocket-parks']],
@@ -108,7 +108,7 @@
 
   function createMap() {
     // Half zoom steps let the district fill the window better than whole ones.
-    const map = L.map('map', { maxZoom: MAX_ZOOM, zoomSnap: 0.5, zoomControl: true, attributionControl: true });
+    const map = L.map('map', { maxZoom: MAX_ZOOM, zoomSnap: 0.25, zoomControl: true, attributionControl: true });
     // The default prefix links to leafletjs.com; the page has no external links or requests.
     map.attributionControl.setPrefix('Leaflet');
     L.control.scale({ imperial: false }).addTo(map);

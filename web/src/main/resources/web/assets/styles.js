@@ -59,6 +59,8 @@
   const BRIDGE_COLOR = '#9d968c';
 
   const RESIDENTIAL_AREA = { color: '#cdb98f', weight: 1, fillColor: '#efe4c9', fillOpacity: 0.55 };
+  /** Creeks and canals: the barrier that makes walking distance differ from straight lines. */
+  const WATER = { color: '#7fb3d5', weight: 1, fillColor: '#aed3ee', fillOpacity: 0.9 };
   const POCKET_PARK = { color: '#2f7d32', weight: 1, fillColor: '#7cc47f', fillOpacity: 0.85 };
   const SUBDISTRICT = { color: '#3d3350', weight: 3, dashArray: '10 6', fill: false };
 
@@ -100,6 +102,8 @@
       }
       case 'residential-areas':
         return Object.assign({ opacity: 1 }, RESIDENTIAL_AREA);
+      case 'water':
+        return Object.assign({ opacity: 1 }, WATER);
       case 'subdistricts':
         return Object.assign({ opacity: 0.85 }, SUBDISTRICT);
       case 'service-stations':
@@ -158,6 +162,7 @@
       case 'service-stations': return swatchDot(CATEGORIES.community_station);
       case 'streets': return swatchLine(STREET_CLASSES.main.color, 4);
       case 'residential-areas': return swatchFill(RESIDENTIAL_AREA.fillColor, RESIDENTIAL_AREA.color);
+      case 'water': return swatchFill(WATER.fillColor, WATER.color);
       case 'subdistricts': return swatchOutline(SUBDISTRICT.color, 2, true);
       default: return swatchFill('#3388ff');
     }
@@ -196,6 +201,8 @@
         }).concat([entry(swatchLine(BRIDGE_COLOR, 3), i18n.t('bridge'))]);
       case 'residential-areas':
         return [entry(swatchFill(RESIDENTIAL_AREA.fillColor, RESIDENTIAL_AREA.color), i18n.t('residentialAreas'))];
+      case 'water':
+        return [entry(swatchFill(WATER.fillColor, WATER.color), i18n.t('water'))];
       case 'subdistricts':
         return [entry(swatchOutline(SUBDISTRICT.color, 2, true), i18n.t('subdistrictBoundary'))];
       default:
