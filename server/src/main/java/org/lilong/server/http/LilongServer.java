@@ -36,6 +36,7 @@ public final class LilongServer implements AutoCloseable {
         return Javalin.create(javalin -> {
             javalin.startup.showJavalinBanner = false;
             javalin.http.maxRequestSize = MAX_REQUEST_BYTES;
+            javalin.http.prefer405over404 = true;
             javalin.staticFiles.enableWebjars();
             javalin.staticFiles.add(files -> {
                 files.hostedPath = "/assets";

@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.lilong.server.config.ServerConfig;
 import org.lilong.layers.model.LayerCatalogue;
 
 class LandingRoutesTest extends ServerTestSupport {
@@ -57,6 +61,16 @@ class LandingRoutesTest extends ServerTestSupport {
         Answer answer = get("/webjars/leaflet/1.9.4/dist/leaflet.js");
         assertThat(answer.status()).isEqualTo(200);
         assertThat(answer.body()).contains("Leaflet");
+    }
+
+    @Test
+    void aWriteToAReadOnlyResourceIsAProblemJson405EvenWithAHugeBody() {
+        AtomicReference<Response> answer = new AtomicReference<>();
+        JavalinTest.test(LilongServer.create(atlas, ServerConfig.defaults().withPort(0)), (server, client) ->
+                answer.set(client.post("/collections/grids/items", "x".repeat(3_000_000), request -> { })));
+        assertThat(answer.get().code()).isEqualTo(405);
+        assertThat(answer.get().headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith(ProblemResponses.CONTENT_TYPE));
+        assertThat(atlas.index("grids").size()).isEqualTo(7);
     }
 
     @Test
