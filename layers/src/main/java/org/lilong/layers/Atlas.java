@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
@@ -17,21 +20,45 @@ import org.lilong.layers.query.Whereabouts;
 import org.lilong.layers.spatial.LayerIndex;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.FeatureStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The layers as the rest of Lilong sees them: a store, which is the source of truth, and an
  * in-memory spatially indexed read model of every layer, loaded at start and refreshed from the
- * store after each committed write.
+ * store after each committed write, this atlas's own and (for a shared database) other servers'.
+ *
+ * <p>Reads never touch the store, so they go on being answered from the read model while the store
+ * is unreachable; writes then fail with {@link org.lilong.layers.store.StoreException}.
  */
 public final class Atlas implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Atlas.class);
+
     private final FeatureStore store;
     private final Map<String, LayerIndex> indexes = new ConcurrentHashMap<>();
+    private final List<Consumer<Set<String>>> refreshListeners = new CopyOnWriteArrayList<>();
+    /** Serialises refreshes, so that a slow one reading older data never replaces a newer one's result. */
+    private final Object refreshing = new Object();
     private volatile Map<String, String> metadata;
+    private volatile boolean closed;
 
+    /**
+     * Loads every layer of the store and follows its external changes; takes ownership of the store,
+     * which {@link #close()} closes (and so does a failure to load).
+     *
+     * @throws org.lilong.layers.store.StoreException when the store cannot be read
+     */
     public Atlas(FeatureStore store) {
         this.store = store;
-        refresh(Set.copyOf(store.catalogue().layers().stream().map(LayerDefinition::id).toList()));
+        try {
+            // Listen first, then load: a commit between the two is then refreshed, not missed.
+            store.onExternalChange(this::refreshQuietly);
+            refresh(allLayerIds());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
     }
 
     public LayerCatalogue catalogue() {
@@ -64,19 +91,73 @@ public final class Atlas implements AutoCloseable {
         return metadata;
     }
 
-    /** Writes the changes in one transaction, then refreshes the read model of the layers they touch. */
+    /**
+     * Writes the changes in one transaction, then refreshes the read model of the layers they touch.
+     * Once the store has committed, a failure to refresh is logged rather than thrown (the write
+     * happened; reporting it as failed would invite a duplicate retry).
+     *
+     * @throws org.lilong.layers.store.InvalidChangeException when a change breaks the layer's schema; nothing is written
+     * @throws org.lilong.layers.store.StoreException when the store fails or is unreachable; nothing is written
+     */
     public List<Feature> apply(ChangeSet changes) {
         List<Feature> stored = store.apply(changes);
-        refresh(changes.layerIds());
+        refreshQuietly(changes.layerIds());
         return stored;
     }
 
-    /** Reloads the named layers (and the metadata) from the store. */
+    /**
+     * Reloads the named layers (and the metadata) from the store, then tells the refresh listeners.
+     *
+     * @throws org.lilong.layers.store.StoreException when the store cannot be read; layers already reloaded stay so
+     */
     public void refresh(Set<String> layerIds) {
-        for (String layerId : layerIds) {
-            indexes.put(layerId, new LayerIndex(store.readAll(layerId)));
+        synchronized (refreshing) {
+            for (String layerId : layerIds) {
+                indexes.put(layerId, new LayerIndex(store.readAll(layerId)));
+            }
+            metadata = Map.copyOf(store.metadata());
         }
-        metadata = Map.copyOf(store.metadata());
+        Set<String> refreshed = Set.copyOf(layerIds);
+        for (Consumer<Set<String>> listener : refreshListeners) {
+            try {
+                listener.accept(refreshed);
+            } catch (RuntimeException e) {
+                LOG.warn("a refresh listener failed", e);
+            }
+        }
+    }
+
+    /**
+     * {@link #refresh} of the catalogue's layers among {@code layerIds} (others are ignored: a
+     * server with a newer catalogue may share the database), logging instead of throwing when the
+     * store cannot be read, so the read model keeps serving what it holds.
+     */
+    private void refreshQuietly(Set<String> layerIds) {
+        if (closed) {
+            return;
+        }
+        Set<String> known = new TreeSet<>(layerIds);
+        known.retainAll(allLayerIds());
+        try {
+            refresh(known);
+        } catch (RuntimeException e) {
+            if (closed) {
+                return;
+            }
+            LOG.warn("cannot refresh layers {} from {}; serving the read model as it was: {}", known, store, e.getMessage());
+        }
+    }
+
+    /**
+     * Calls the listener after each refresh completes, with the ids of the layers it reloaded (empty
+     * when only the metadata was): after this atlas's writes and after changes other servers made.
+     */
+    public void addRefreshListener(Consumer<Set<String>> listener) {
+        refreshListeners.add(listener);
+    }
+
+    private Set<String> allLayerIds() {
+        return Set.copyOf(store.catalogue().layers().stream().map(LayerDefinition::id).toList());
     }
 
     public boolean isEmpty() {
@@ -85,6 +166,7 @@ public final class Atlas implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         store.close();
     }
 }

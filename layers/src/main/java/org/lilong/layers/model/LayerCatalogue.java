@@ -7,7 +7,10 @@ import static org.lilong.layers.model.AttributeType.INTEGER;
 import static org.lilong.layers.model.AttributeType.REAL;
 import static org.lilong.layers.model.AttributeType.TEXT;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** The layers Lilong serves, in the order the map lists them (thematic layers first, base layers last). */
@@ -54,12 +57,12 @@ public record LayerCatalogue(List<LayerDefinition> layers) {
                 GeometryType.POLYGON, List.of(
                         publicAttribute("code", TEXT, "网格编码", "Grid code"),
                         name(), nameEn(),
-                        publicAttribute("level", TEXT, "层级", "Level"),
+                        publicAttribute("level", TEXT, "层级", "Level").oneOf(codes(GridLevel.values())),
                         publicAttribute("parent_code", TEXT, "上级网格编码", "Parent grid code"),
                         publicAttribute("leader_name", TEXT, "网格长", "Grid leader"),
                         publicAttribute("leader_phone", TEXT, "网格长公开电话", "Grid leader's public phone"),
-                        publicAttribute("residents", INTEGER, "常住人口", "Residents"),
-                        internalAttribute("households", INTEGER, "户数", "Households")),
+                        publicAttribute("residents", INTEGER, "常住人口", "Residents").notNegative(),
+                        internalAttribute("households", INTEGER, "户数", "Households").notNegative()),
                 null, false);
     }
 
@@ -69,12 +72,14 @@ public record LayerCatalogue(List<LayerDefinition> layers) {
                 GeometryType.POLYGON, List.of(
                         name(), nameEn(),
                         publicAttribute("type", TEXT, "改造类型", "Renovation type"),
-                        publicAttribute("stage", TEXT, "阶段", "Stage"),
-                        internalAttribute("households", INTEGER, "户数", "Households"),
-                        internalAttribute("signed_households", INTEGER, "已签约户数", "Signed households"),
+                        publicAttribute("stage", TEXT, "阶段", "Stage").oneOf(codes(RenovationStage.values())),
+                        internalAttribute("households", INTEGER, "户数", "Households").notNegative(),
+                        internalAttribute("signed_households", INTEGER, "已签约户数", "Signed households").notNegative(),
                         publicAttribute("start_date", DATE, "启动日期", "Start date"),
                         publicAttribute("finish_date", DATE, "完成日期", "Finish date")),
-                new TemporalProperty("start_date", "finish_date"), false);
+                new TemporalProperty("start_date", "finish_date"), false, List.of(
+                        new AttributeOrder("signed_households", "households"),
+                        new AttributeOrder("start_date", "finish_date")));
     }
 
     static LayerDefinition pocketParks() {
@@ -82,7 +87,7 @@ public record LayerCatalogue(List<LayerDefinition> layers) {
                 "见缝插绿的小型公共绿地", "Small green spaces built on reclaimed land",
                 GeometryType.POLYGON, List.of(
                         name(), nameEn(),
-                        publicAttribute("area_m2", REAL, "面积（平方米）", "Area (m²)"),
+                        publicAttribute("area_m2", REAL, "面积（平方米）", "Area (m²)").notNegative(),
                         publicAttribute("facilities", TEXT, "设施", "Facilities"),
                         publicAttribute("opened", DATE, "开放日期", "Opened"),
                         publicAttribute("maintained_by", TEXT, "养护单位", "Maintained by")),
@@ -128,8 +133,8 @@ public record LayerCatalogue(List<LayerDefinition> layers) {
                 "居民区/小区及其人口", "Residential areas and compounds with their population",
                 GeometryType.POLYGON, List.of(
                         name(), nameEn(),
-                        publicAttribute("residents", INTEGER, "常住人口", "Residents"),
-                        internalAttribute("households", INTEGER, "户数", "Households")),
+                        publicAttribute("residents", INTEGER, "常住人口", "Residents").notNegative(),
+                        internalAttribute("households", INTEGER, "户数", "Households").notNegative()),
                 null, true);
     }
 
@@ -139,7 +144,15 @@ public record LayerCatalogue(List<LayerDefinition> layers) {
                 GeometryType.POLYGON, List.of(
                         publicAttribute("code", TEXT, "街道编码", "Code"),
                         name(), nameEn(),
-                        publicAttribute("residents", INTEGER, "常住人口", "Residents")),
+                        publicAttribute("residents", INTEGER, "常住人口", "Residents").notNegative()),
                 null, true);
+    }
+
+    private static Set<String> codes(GridLevel[] levels) {
+        return Arrays.stream(levels).map(GridLevel::code).collect(Collectors.toSet());
+    }
+
+    private static Set<String> codes(RenovationStage[] stages) {
+        return Arrays.stream(stages).map(RenovationStage::code).collect(Collectors.toSet());
     }
 }

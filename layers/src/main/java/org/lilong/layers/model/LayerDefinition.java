@@ -9,6 +9,7 @@ import java.util.Optional;
  * attributes, and which attributes give its features a time span.
  *
  * @param base true for the background layers (streets, residential areas, sub-districts)
+ * @param orders rules between pairs of attributes, such as signed households ≤ households
  */
 public record LayerDefinition(
         String id,
@@ -19,9 +20,16 @@ public record LayerDefinition(
         GeometryType geometryType,
         List<AttributeDefinition> attributes,
         TemporalProperty temporal,
-        boolean base) {
+        boolean base,
+        List<AttributeOrder> orders) {
+
+    public LayerDefinition(String id, String titleZh, String titleEn, String descriptionZh, String descriptionEn,
+                           GeometryType geometryType, List<AttributeDefinition> attributes, TemporalProperty temporal, boolean base) {
+        this(id, titleZh, titleEn, descriptionZh, descriptionEn, geometryType, attributes, temporal, base, List.of());
+    }
 
     public LayerDefinition {
+        orders = List.copyOf(orders);
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(geometryType, "geometryType");
         attributes = List.copyOf(attributes);

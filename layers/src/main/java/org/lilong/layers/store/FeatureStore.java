@@ -2,6 +2,8 @@ package org.lilong.layers.store;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 
@@ -34,6 +36,16 @@ public interface FeatureStore extends AutoCloseable {
     /** True when no layer holds a feature. */
     default boolean isEmpty() {
         return catalogue().layers().stream().allMatch(l -> readAll(l.id()).isEmpty());
+    }
+
+    /**
+     * Asks to be told when the store changes by other means than this object: another server
+     * writing to the same database. The listener gets the ids of the layers that changed (an empty
+     * set when only the metadata did, every id when changes may have been missed), from a thread of
+     * the store's, possibly also for this object's own writes. The default does nothing: a store
+     * that one process owns (the GeoPackage file) has no other writers.
+     */
+    default void onExternalChange(Consumer<Set<String>> listener) {
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lilong.layers.Atlas;
+import org.lilong.layers.store.StoreException;
 import org.lilong.server.config.Basemap;
 import org.lilong.server.config.ServerConfig;
 import org.lilong.server.http.LilongServer;
@@ -22,8 +23,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--host", description = "address to bind (default ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host = ServerConfig.DEFAULT_HOST;
 
-    @Option(names = "--data", description = "data directory holding lilong.gpkg (default ${DEFAULT-VALUE})")
-    Path data = ServerConfig.DEFAULT_DATA_DIR;
+    @Option(names = "--data", description = "data directory holding lilong.gpkg (default: data, unless LILONG_STORE is set)")
+    Path data;
+
+    @Option(names = "--store", description = "a PostgreSQL + PostGIS database instead of the GeoPackage:"
+            + " jdbc:postgresql://host:port/database?user=…&password=… (default: the LILONG_STORE environment variable)")
+    String store;
 
     @Option(names = "--demo", description = "fill an empty store with the demo district first")
     boolean demo;
@@ -59,9 +64,23 @@ final class ServeCommand implements Callable<Integer> {
         if (!basemaps.isEmpty()) {
             defaultBasemap = basemaps.get(0).id();
         }
-        ServerConfig config = new ServerConfig(host, port, data, basemaps, defaultBasemap);
+        StoreLocator location;
+        try {
+            location = StoreLocator.choose(store, data, ServerConfig.DEFAULT_DATA_DIR, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("lilong serve: " + e.getMessage());
+            return 2;
+        }
+        Path dataDir = location.dataDir() != null ? location.dataDir() : ServerConfig.DEFAULT_DATA_DIR;
+        ServerConfig config = new ServerConfig(host, port, dataDir, basemaps, defaultBasemap);
         long started = System.nanoTime();
-        Atlas atlas = new Atlas(DataDirectory.open(data));
+        Atlas atlas;
+        try {
+            atlas = new Atlas(location.open());
+        } catch (StoreException e) {
+            System.err.println("lilong serve: " + e.getMessage());
+            return 1;
+        }
         if (demo) {
             int written = DataDirectory.loadDemoIfEmpty(atlas);
             if (written > 0) {
@@ -71,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
         LilongServer server = LilongServer.start(atlas, config);
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.printf("Lilong is serving %s at http://%s:%d/ (started in %d ms)%n",
-                data.resolve(DataDirectory.FILE_NAME), shownHost, server.port(), (System.nanoTime() - started) / 1_000_000);
+                location.describe(), shownHost, server.port(), (System.nanoTime() - started) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

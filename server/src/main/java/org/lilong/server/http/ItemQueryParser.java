@@ -25,7 +25,21 @@ public final class ItemQueryParser {
     private ItemQueryParser() {
     }
 
+    /** A page of items: {@code limit} 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when not given. */
     public static FeatureQuery parse(Context ctx, LayerDefinition layer, Visibility audience) {
+        return parse(ctx, layer, audience, DEFAULT_LIMIT, MAX_LIMIT);
+    }
+
+    /**
+     * A download ({@code f=csv}, {@code gpkg}, {@code shp}): the same filters, but without a
+     * {@code limit} every match, and a {@code limit} is not capped, because a download has no next
+     * page to fetch the rest from. {@code offset} still skips matches.
+     */
+    public static FeatureQuery parseDownload(Context ctx, LayerDefinition layer, Visibility audience) {
+        return parse(ctx, layer, audience, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    }
+
+    private static FeatureQuery parse(Context ctx, LayerDefinition layer, Visibility audience, int defaultLimit, int maxLimit) {
         Map<String, List<String>> parameters = ctx.queryParamMap();
         Map<String, Object> equals = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
@@ -46,7 +60,7 @@ public final class ItemQueryParser {
             }
         }
         return new FeatureQuery(bbox(ctx.queryParam("bbox")), equals, datetime(layer, ctx.queryParam("datetime")),
-                nonNegative("offset", ctx.queryParam("offset"), 0), limit(ctx.queryParam("limit")));
+                nonNegative("offset", ctx.queryParam("offset"), 0), limit(ctx.queryParam("limit"), defaultLimit, maxLimit));
     }
 
     private static String single(String name, List<String> values) {
@@ -94,16 +108,16 @@ public final class ItemQueryParser {
         return new Envelope(minLon, maxLon, minLat, maxLat);
     }
 
-    private static int limit(String text) {
+    private static int limit(String text, int defaultLimit, int maxLimit) {
         if (text == null) {
-            return DEFAULT_LIMIT;
+            return defaultLimit;
         }
-        int limit = nonNegative("limit", text, DEFAULT_LIMIT);
+        int limit = nonNegative("limit", text, defaultLimit);
         if (limit < 1) {
             throw ApiProblem.invalidParameter("limit", "must be at least 1");
         }
         // OGC API – Features: a limit above the server's maximum is served at the maximum, not refused.
-        return Math.min(limit, MAX_LIMIT);
+        return Math.min(limit, maxLimit);
     }
 
     private static int nonNegative(String name, String text, int fallback) {

@@ -24,6 +24,9 @@ import org.lilong.layers.query.FeatureQuery;
 public final class ItemRoutes {
 
     private static final List<ResponseFormat> FORMATS = List.of(ResponseFormat.GEOJSON, ResponseFormat.HTML);
+    /** The items also come as files to save: {@code f=csv}, {@code gpkg}, {@code shp} (see {@link ItemDownloads}). */
+    private static final List<ResponseFormat> ITEMS_FORMATS = List.of(ResponseFormat.GEOJSON, ResponseFormat.HTML,
+            ResponseFormat.CSV, ResponseFormat.GPKG, ResponseFormat.SHAPEFILE);
 
     private final Atlas atlas;
     private final JsonFactory jsonFactory;
@@ -40,8 +43,13 @@ public final class ItemRoutes {
 
     private void items(Context ctx) throws IOException {
         LayerDefinition layer = atlas.layer(ctx.pathParam("collectionId"));
-        ResponseFormat format = ResponseFormat.negotiate(ctx, FORMATS);
+        ResponseFormat format = ResponseFormat.negotiate(ctx, ITEMS_FORMATS);
         Visibility audience = RequestAudience.of(ctx);
+        if (format.isDownload()) {
+            FeatureQuery query = ItemQueryParser.parseDownload(ctx, layer, audience);
+            ItemDownloads.send(ctx, layer, audience, atlas.query(layer.id(), query), format);
+            return;
+        }
         FeatureQuery query = ItemQueryParser.parse(ctx, layer, audience);
         FeaturePage page = atlas.query(layer.id(), query);
         List<Link> links = pageLinks(ctx, layer, query, page, format);
@@ -49,8 +57,10 @@ public final class ItemRoutes {
             ctx.contentType("text/html; charset=utf-8").result(itemsHtml(layer, page, audience, links));
             return;
         }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(8192 + page.features().size() * 512);
-        try (JsonGenerator out = jsonFactory.createGenerator(buffer)) {
+        // Streamed into the response: a page of thousands of features is never held as a second copy.
+        ctx.contentType("application/geo+json");
+        try (JsonGenerator out = jsonFactory.createGenerator(ctx.outputStream())) {
+            out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             out.writeStartObject();
             out.writeStringField("type", "FeatureCollection");
             out.writeArrayFieldStart("features");
@@ -67,7 +77,6 @@ public final class ItemRoutes {
             writeLinks(out, links);
             out.writeEndObject();
         }
-        ctx.contentType("application/geo+json").result(buffer.toByteArray());
     }
 
     private void item(Context ctx) throws IOException {
@@ -139,6 +148,14 @@ public final class ItemRoutes {
         if (query.offset() > 0) {
             links.add(new Link(prefix + "&offset=" + Math.max(0, query.offset() - query.limit()) + "&f=" + selfF, "prev", selfType, "previous page"));
         }
+        // Downloads: every match of the same filters (no limit, no offset), as a file to save.
+        String download = path + "?" + (kept.isEmpty() ? "" : kept + "&") + "f=";
+        for (ResponseFormat enclosure : ITEMS_FORMATS) {
+            if (enclosure.isDownload()) {
+                links.add(new Link(download + enclosure.parameter(), "enclosure", enclosure.mediaType(),
+                        "all " + page.numberMatched() + " matches as " + ItemDownloads.label(enclosure)));
+            }
+        }
         links.add(new Link(Link.base(ctx) + "/collections/" + layer.id() + "?f=json", "collection", "application/json", "the collection"));
         return links;
     }
@@ -179,6 +196,8 @@ public final class ItemRoutes {
                 .heading(layer.titleZh() + " " + layer.titleEn())
                 .paragraph(page.numberMatched() + " matched, showing " + page.features().size() + " from " + page.offset())
                 .navigation(links.stream().filter(l -> l.rel().equals("next") || l.rel().equals("prev") || l.rel().equals("alternate")).toList())
+                .subheading("下载 Download")
+                .navigation(links.stream().filter(l -> l.rel().equals("enclosure")).toList())
                 .table(headers, rows)
                 .render();
     }

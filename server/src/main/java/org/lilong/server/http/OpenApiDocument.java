@@ -30,7 +30,9 @@ final class OpenApiDocument {
         ArrayNode parameters = (ArrayNode) items.get("parameters");
         parameters.add(query(json, "bbox", "minLon,minLat,maxLon,maxLat in CRS84", "array"));
         parameters.add(query(json, "limit", "page size, 1 to " + ItemQueryParser.MAX_LIMIT + " (default "
-                + ItemQueryParser.DEFAULT_LIMIT + "); larger values are served at the maximum", "integer"));
+                + ItemQueryParser.DEFAULT_LIMIT + "); larger values are served at the maximum. For the downloads"
+                + " (f=csv, gpkg, shp) no limit means every match, and a limit is not capped", "integer"));
+        downloadFormats(items);
         parameters.add(query(json, "offset", "number of matches to skip", "integer"));
         parameters.add(query(json, "datetime", "date or interval (start/end, '..' for open) for layers with dates", "string"));
         operation(paths, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature", true, true);
@@ -45,6 +47,26 @@ final class OpenApiDocument {
         featureId.put("name", "featureId").put("in", "path").put("required", true);
         featureId.putObject("schema").put("type", "integer");
         return doc;
+    }
+
+    /** The items also come as files to save, chosen by f only (never by Accept). */
+    private static void downloadFormats(ObjectNode items) {
+        for (com.fasterxml.jackson.databind.JsonNode parameter : items.get("parameters")) {
+            if ("f".equals(parameter.path("name").asText())) {
+                ObjectNode f = (ObjectNode) parameter;
+                ((ArrayNode) f.get("schema").get("enum")).add("csv").add("gpkg").add("shp");
+                f.put("description", "json (GeoJSON, paged) or html; or a download of every match of the other parameters:"
+                        + " csv (text/csv; charset=utf-8, WKT geometry), gpkg (application/geopackage+sqlite3) or"
+                        + " shp (application/zip of a UTF-8 shapefile), with Content-Disposition: attachment");
+            }
+        }
+        ObjectNode ok = (ObjectNode) items.get("responses").get("200");
+        ObjectNode content = ok.putObject("content");
+        content.putObject("application/geo+json");
+        content.putObject("text/html");
+        content.putObject("text/csv");
+        content.putObject("application/geopackage+sqlite3");
+        content.putObject("application/zip");
     }
 
     private static ObjectNode operation(ObjectNode paths, String path, String id, String summary, boolean collection, boolean feature) {

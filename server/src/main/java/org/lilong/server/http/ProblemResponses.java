@@ -6,12 +6,15 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import org.lilong.layers.model.UnknownLayerException;
+import org.lilong.layers.store.InvalidChangeException;
+import org.lilong.layers.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Maps every failure to an RFC 9457 {@code application/problem+json} body: client mistakes to 4xx
- * naming the parameter and the reason, anything unexpected to a 500 that reveals nothing internal.
+ * naming the parameter and the reason (a change the layer's schema refuses to 422), an unreachable
+ * store to a 503 the client may retry, anything unexpected to a 500 that reveals nothing internal.
  */
 public final class ProblemResponses {
 
@@ -28,6 +31,13 @@ public final class ProblemResponses {
         config.routes.exception(ApiProblem.class, (e, ctx) -> write(ctx, e));
         config.routes.exception(UnknownLayerException.class, (e, ctx) ->
                 write(ctx, new ApiProblem(404, "unknown-collection", "Unknown collection", e.getMessage(), "collectionId")));
+        config.routes.exception(InvalidChangeException.class, (e, ctx) ->
+                write(ctx, new ApiProblem(422, "invalid-change", "Invalid change", e.getMessage(), null)));
+        config.routes.exception(StoreException.class, (e, ctx) -> {
+            LOG.warn("the store failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "5");
+            write(ctx, new ApiProblem(503, "store-unavailable", "Store unavailable", "the store is unavailable; try again", null));
+        });
         config.routes.exception(HttpResponseException.class, (e, ctx) ->
                 write(ctx, new ApiProblem(e.getStatus(), "http-" + e.getStatus(), e.getMessage(), e.getMessage(), null)));
         config.routes.exception(Exception.class, (e, ctx) -> {

@@ -3,24 +3,53 @@ package org.lilong.server.http;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+import org.lilong.geodata.io.export.ExportFormat;
 
 /**
  * The representations a resource can be asked for: by the {@code f} parameter first, else by the
  * {@code Accept} header, else JSON (what API clients such as GDAL expect).
+ *
+ * <p>The download formats (CSV, GeoPackage, zipped shapefile) are asked for by {@code f} only: they
+ * are files to save rather than representations to negotiate, so an Accept header never selects
+ * one (a client sending {@code Accept: text/csv} still gets 406 from a resource without HTML/JSON
+ * it accepts).
  */
 public enum ResponseFormat {
-    JSON("application/json"),
-    GEOJSON("application/geo+json"),
-    HTML("text/html");
+    JSON("application/json", "json", null),
+    GEOJSON("application/geo+json", "json", null),
+    HTML("text/html", "html", null),
+    CSV("text/csv; charset=utf-8", "csv", ExportFormat.CSV),
+    GPKG("application/geopackage+sqlite3", "gpkg", ExportFormat.GPKG),
+    SHAPEFILE("application/zip", "shp", ExportFormat.SHAPEFILE);
 
     private final String mediaType;
+    private final String parameter;
+    private final ExportFormat download;
 
-    ResponseFormat(String mediaType) {
+    ResponseFormat(String mediaType, String parameter, ExportFormat download) {
         this.mediaType = mediaType;
+        this.parameter = parameter;
+        this.download = download;
     }
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** The value of {@code f} that asks for this format. */
+    public String parameter() {
+        return parameter;
+    }
+
+    /** True for the formats served as a file to save (Content-Disposition: attachment), chosen by {@code f} only. */
+    public boolean isDownload() {
+        return download != null;
+    }
+
+    /** The export format that writes this download; null for the negotiated formats. */
+    public ExportFormat exportFormat() {
+        return download;
     }
 
     /**
@@ -30,11 +59,23 @@ public enum ResponseFormat {
     public static ResponseFormat negotiate(Context ctx, List<ResponseFormat> offered) {
         String f = ctx.queryParam("f");
         if (f != null) {
-            return switch (f.toLowerCase(Locale.ROOT)) {
-                case "json", "geojson" -> offered.get(0);
-                case "html" -> HTML;
-                default -> throw ApiProblem.invalidParameter("f", "'" + f + "' is not a format here; use json or html");
-            };
+            String asked = f.toLowerCase(Locale.ROOT);
+            switch (asked) {
+                case "json", "geojson" -> {
+                    return offered.get(0);
+                }
+                case "html" -> {
+                    return HTML;
+                }
+                default -> {
+                    for (ResponseFormat format : offered) {
+                        if (format.isDownload() && format.parameter.equals(asked)) {
+                            return format;
+                        }
+                    }
+                    throw ApiProblem.invalidParameter("f", "'" + f + "' is not a format here; use " + parameters(offered));
+                }
+            }
         }
         String accept = ctx.header("Accept");
         if (accept == null || accept.isBlank()) {
@@ -47,7 +88,7 @@ public enum ResponseFormat {
             String mediaRange = parts[0].trim().toLowerCase(Locale.ROOT);
             double quality = quality(parts);
             for (ResponseFormat format : offered) {
-                if (format.matches(mediaRange) && quality > bestQuality) {
+                if (!format.isDownload() && format.matches(mediaRange) && quality > bestQuality) {
                     best = format;
                     bestQuality = quality;
                 }
@@ -59,9 +100,17 @@ public enum ResponseFormat {
         }
         if (best == null) {
             throw ApiProblem.notAcceptable("this resource is available as "
-                    + String.join(", ", offered.stream().map(ResponseFormat::mediaType).toList()));
+                    + String.join(", ", offered.stream().filter(r -> !r.isDownload()).map(ResponseFormat::mediaType).toList()));
         }
         return best;
+    }
+
+    /** "json or html", "json, html, csv, gpkg or shp": the values of f a resource takes. */
+    private static String parameters(List<ResponseFormat> offered) {
+        List<String> names = new java.util.ArrayList<>(List.of("json", "html"));
+        offered.stream().filter(ResponseFormat::isDownload).map(ResponseFormat::parameter).forEach(names::add);
+        return names.size() == 2 ? "json or html"
+                : names.subList(0, names.size() - 1).stream().collect(Collectors.joining(", ")) + " or " + names.get(names.size() - 1);
     }
 
     private boolean matches(String mediaRange) {

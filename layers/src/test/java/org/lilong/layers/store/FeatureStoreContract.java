@@ -1,0 +1,489 @@
+package org.lilong.layers.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.lilong.layers.model.LayerCatalogue.GRIDS;
+import static org.lilong.layers.model.LayerCatalogue.SUBDISTRICTS;
+import static org.lilong.layers.model.LayerCatalogue.RESIDENTIAL_AREAS;
+import static org.lilong.layers.model.LayerCatalogue.POCKET_PARKS;
+import static org.lilong.layers.model.LayerCatalogue.RENOVATION_PLOTS;
+import static org.lilong.layers.model.LayerCatalogue.SERVICE_STATIONS;
+import static org.lilong.layers.model.LayerCatalogue.STREETS;
+import static org.lilong.layers.store.StoreFixtures.CATALOGUE;
+import static org.lilong.layers.store.StoreFixtures.LINESTRING;
+import static org.lilong.layers.store.StoreFixtures.MULTILINESTRING;
+import static org.lilong.layers.store.StoreFixtures.MULTIPOINT;
+import static org.lilong.layers.store.StoreFixtures.MULTIPOLYGON;
+import static org.lilong.layers.store.StoreFixtures.POINT;
+import static org.lilong.layers.store.StoreFixtures.POLYGON;
+import static org.lilong.layers.store.StoreFixtures.assertSameFeatures;
+import static org.lilong.layers.store.StoreFixtures.feature;
+import static org.lilong.layers.store.StoreFixtures.fullFeature;
+import static org.lilong.layers.store.StoreFixtures.sparseFeature;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.lilong.layers.model.Feature;
+import org.lilong.layers.model.LayerDefinition;
+
+/**
+ * What every {@link FeatureStore} does, whatever keeps the data: each store's test class extends
+ * this one and says how to open it. A test belongs here when it is about the interface's promises;
+ * tests of one store's storage (the GeoPackage file, the PostgreSQL schema) stay with that store.
+ */
+public abstract class FeatureStoreContract {
+
+    protected FeatureStore store;
+
+    /** An open store holding no feature and no metadata, with the standard catalogue. */
+    protected abstract FeatureStore openStore() throws Exception;
+
+    /** Opens the data of the last store {@link #openStore()} returned again (that store is closed). */
+    protected abstract FeatureStore reopen() throws Exception;
+
+    /**
+     * Makes the store's storage refuse, with a failure of its own (a trigger, not a constraint the
+     * model knows), every insert into the layer of a feature with that name.
+     */
+    protected abstract void failInsertsNamed(String layerId, String name) throws Exception;
+
+    @BeforeEach
+    void openTheStore() throws Exception {
+        store = openStore();
+    }
+
+    @AfterEach
+    void closeTheStore() {
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    // --- round trips
+
+    static Stream<String> layerIds() {
+        return CATALOGUE.layers().stream().map(LayerDefinition::id);
+    }
+
+    @ParameterizedTest
+    @MethodSource("layerIds")
+    void everyLayerReadsBackExactlyWhatWasWritten(String layerId) {
+        LayerDefinition layer = CATALOGUE.get(layerId);
+        List<Feature> written = List.of(fullFeature(layer, 1), sparseFeature(layer, 2));
+
+        store.apply(new ChangeSet().insertAll(layerId, written));
+
+        assertSameFeatures(store.readAll(layerId), written);
+    }
+
+    @Test
+    void readFeaturesCarryWgs84Geometries() {
+        store.apply(new ChangeSet().insert(STREETS, feature(1, LINESTRING, Map.of())));
+
+        assertThat(store.readAll(STREETS).get(0).geometry().getSRID()).isEqualTo(4326);
+    }
+
+    @Test
+    void valuesReadBackWithTheJavaTypeOfTheirAttribute() {
+        store.apply(new ChangeSet()
+                .insert(RENOVATION_PLOTS, feature(1, POLYGON, Map.of("households", 120, "start_date", "2021-03-15")))
+                .insert(POCKET_PARKS, feature(1, POLYGON, Map.of("area_m2", 850)))
+                .insert(STREETS, feature(1, LINESTRING, Map.of("bridge", "true"))));
+
+        assertThat(store.readAll(RENOVATION_PLOTS).get(0).properties())
+                .containsEntry("households", 120L)
+                .containsEntry("start_date", LocalDate.of(2021, 3, 15));
+        assertThat(store.readAll(POCKET_PARKS).get(0).get("area_m2")).isEqualTo(850.0);
+        assertThat(store.readAll(STREETS).get(0).get("bridge")).isEqualTo(Boolean.TRUE);
+    }
+
+    @Test
+    void nullValuesReadBackAsAbsent() {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("name", "南京西路");
+        properties.put("name_en", null);
+        properties.put("bridge", null);
+        store.apply(new ChangeSet().insert(STREETS, feature(1, LINESTRING, properties)));
+
+        assertThat(store.readAll(STREETS).get(0).properties()).containsOnlyKeys("name");
+    }
+
+    @Test
+    void featuresReadBackInIdOrder() {
+        store.apply(new ChangeSet()
+                .insert(SERVICE_STATIONS, feature(30, POINT, Map.of()))
+                .insert(SERVICE_STATIONS, feature(4, POINT, Map.of()))
+                .insert(SERVICE_STATIONS, feature(17, POINT, Map.of())));
+
+        assertThat(store.readAll(SERVICE_STATIONS)).extracting(Feature::id).containsExactly(4L, 17L, 30L);
+    }
+
+    @Test
+    void dataSurvivesCloseAndReopen() throws Exception {
+        List<Feature> written = List.of(fullFeature(CATALOGUE.get(GRIDS), 7), sparseFeature(CATALOGUE.get(GRIDS), 9));
+        store.apply(new ChangeSet().insertAll(GRIDS, written).putMetadata("title", "静安区示范街道"));
+        store.close();
+
+        store = reopen();
+
+        assertSameFeatures(store.readAll(GRIDS), written);
+        assertThat(store.metadata()).containsEntry("title", "静安区示范街道");
+    }
+
+    // --- ids, updates, deletes
+
+    @Test
+    void insertsWithoutAnIdGetTheNextFreeIds() {
+        store.apply(new ChangeSet().insert(GRIDS, feature(5, POLYGON, Map.of())));
+
+        List<Feature> stored = store.apply(new ChangeSet()
+                .insert(GRIDS, feature(0, POLYGON, Map.of()))
+                .insert(GRIDS, feature(-1, POLYGON, Map.of())));
+
+        assertThat(stored).extracting(Feature::id).containsExactly(6L, 7L);
+        assertThat(store.readAll(GRIDS)).extracting(Feature::id).containsExactly(5L, 6L, 7L);
+    }
+
+    @Test
+    void freshIdsFollowExplicitIdsOfTheSameChangeSet() {
+        List<Feature> stored = store.apply(new ChangeSet()
+                .insert(GRIDS, feature(0, POLYGON, Map.of()))
+                .insert(GRIDS, feature(40, POLYGON, Map.of()))
+                .insert(GRIDS, feature(0, POLYGON, Map.of())));
+
+        assertThat(stored).extracting(Feature::id).containsExactly(1L, 40L, 41L);
+    }
+
+    @Test
+    void freshIdsAreCountedPerLayer() {
+        store.apply(new ChangeSet().insert(GRIDS, feature(12, POLYGON, Map.of())));
+
+        List<Feature> stored = store.apply(new ChangeSet().insert(POCKET_PARKS, feature(0, POLYGON, Map.of())));
+
+        assertThat(stored).extracting(Feature::id).containsExactly(1L);
+    }
+
+    @Test
+    void explicitIdsAreKept() {
+        List<Feature> stored = store.apply(new ChangeSet()
+                .insert(SERVICE_STATIONS, feature(1001, POINT, Map.of()))
+                .insert(SERVICE_STATIONS, feature(3, POINT, Map.of())));
+
+        assertThat(stored).extracting(Feature::id).containsExactly(1001L, 3L);
+        assertThat(store.readAll(SERVICE_STATIONS)).extracting(Feature::id).containsExactly(3L, 1001L);
+    }
+
+    @Test
+    void applyReturnsInsertsAndUpdatesAsStoredInTheirOrder() {
+        store.apply(new ChangeSet().insert(STREETS, feature(1, LINESTRING, Map.of("name", "旧名"))));
+
+        List<Feature> stored = store.apply(new ChangeSet()
+                .insert(STREETS, feature(0, LINESTRING, Map.of("bridge", "false")))
+                .delete(STREETS, 2)
+                .update(STREETS, feature(1, MULTILINESTRING, Map.of("name", "新名"))));
+
+        assertThat(stored).containsExactly(
+                feature(2, LINESTRING, Map.of("bridge", false)),
+                feature(1, MULTILINESTRING, Map.of("name", "新名")));
+    }
+
+    @Test
+    void updateReplacesGeometryAndEveryAttribute() {
+        store.apply(new ChangeSet().insert(POCKET_PARKS, feature(1, POLYGON,
+                Map.of("name", "康定路口袋公园", "area_m2", 420.5, "opened", LocalDate.of(2019, 9, 1)))));
+
+        store.apply(new ChangeSet().update(POCKET_PARKS, feature(1, MULTIPOLYGON, Map.of("name", "康定口袋公园"))));
+
+        assertSameFeatures(store.readAll(POCKET_PARKS), List.of(feature(1, MULTIPOLYGON, Map.of("name", "康定口袋公园"))));
+    }
+
+    @Test
+    void deleteRemovesOnlyThatFeature() {
+        store.apply(new ChangeSet()
+                .insert(SERVICE_STATIONS, feature(1, POINT, Map.of()))
+                .insert(SERVICE_STATIONS, feature(2, POINT, Map.of())));
+
+        store.apply(new ChangeSet().delete(SERVICE_STATIONS, 1));
+
+        assertThat(store.readAll(SERVICE_STATIONS)).extracting(Feature::id).containsExactly(2L);
+    }
+
+    @Test
+    void aDeletedIdMayBeInsertedAgainInTheSameChangeSet() {
+        store.apply(new ChangeSet().insert(SERVICE_STATIONS, feature(1, POINT, Map.of("name", "旧站"))));
+
+        store.apply(new ChangeSet()
+                .delete(SERVICE_STATIONS, 1)
+                .insert(SERVICE_STATIONS, feature(1, MULTIPOINT, Map.of("name", "新站"))));
+
+        assertSameFeatures(store.readAll(SERVICE_STATIONS), List.of(feature(1, MULTIPOINT, Map.of("name", "新站"))));
+    }
+
+    @Test
+    void anUpdateSeesTheInsertsBeforeItInTheSameChangeSet() {
+        store.apply(new ChangeSet()
+                .insert(STREETS, feature(0, LINESTRING, Map.of("name", "草稿")))
+                .update(STREETS, feature(1, LINESTRING, Map.of("name", "定稿")))
+                .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                .delete(STREETS, 2));
+
+        assertSameFeatures(store.readAll(STREETS), List.of(feature(1, LINESTRING, Map.of("name", "定稿"))));
+    }
+
+    // --- failed writes
+
+    static Stream<Arguments> invalidChangeSets() {
+        return Stream.of(
+                Arguments.of("an attribute of the wrong type", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of("name", "新路")))
+                        .insert(GRIDS, feature(0, POLYGON, Map.of()))
+                        .insert(GRIDS, feature(0, POLYGON, Map.of("residents", "很多")))),
+                Arguments.of("an unknown attribute", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                        .insert(GRIDS, feature(0, POLYGON, Map.of()))
+                        .insert(GRIDS, feature(0, POLYGON, Map.of("colour", "red")))),
+                Arguments.of("a geometry of the wrong type", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                        .insert(GRIDS, feature(0, POLYGON, Map.of()))
+                        .insert(SERVICE_STATIONS, feature(0, POLYGON, Map.of()))),
+                Arguments.of("an unknown layer", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                        .delete("bus-stops", 1)),
+                Arguments.of("an id already stored", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                        .insert(GRIDS, feature(0, POLYGON, Map.of()))
+                        .insert(GRIDS, feature(1, POLYGON, Map.of()))),
+                Arguments.of("an id taken earlier in the same set", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                        .insert(GRIDS, feature(50, POLYGON, Map.of()))
+                        .insert(GRIDS, feature(50, POLYGON, Map.of()))),
+                Arguments.of("an id given to a fresh insert earlier in the same set", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                        .insert(STREETS, feature(1, LINESTRING, Map.of()))),
+                Arguments.of("an update of a missing feature", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                        .update(GRIDS, feature(1, MULTIPOLYGON, Map.of("name", "改名")))
+                        .update(GRIDS, feature(99, POLYGON, Map.of()))),
+                Arguments.of("a delete of a missing feature", new ChangeSet()
+                        .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                        .delete(GRIDS, 1)
+                        .delete(GRIDS, 99)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidChangeSets")
+    void aRefusedChangeSetLeavesTheStoreUnchanged(String problem, ChangeSet invalid) {
+        storeSomeData();
+        Snapshot before = snapshot();
+
+        assertThatThrownBy(() -> store.apply(invalid.putMetadata("title", "不该写入")))
+                .isInstanceOf(InvalidChangeException.class);
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void refusalsNameTheLayerAndTheId() {
+        storeSomeData();
+
+        assertThatThrownBy(() -> store.apply(new ChangeSet().insert(GRIDS, feature(2, POLYGON, Map.of()))))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessage("layer 'grids' already has a feature 2");
+        assertThatThrownBy(() -> store.apply(new ChangeSet().update(GRIDS, feature(99, POLYGON, Map.of()))))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessage("layer 'grids' has no feature 99");
+        assertThatThrownBy(() -> store.apply(new ChangeSet().delete(SERVICE_STATIONS, 98)))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessage("layer 'service-stations' has no feature 98");
+    }
+
+    @Test
+    void aTakenIdFarIntoALargeChangeSetRefusesAllOfIt() {
+        storeSomeData();
+        Snapshot before = snapshot();
+        ChangeSet load = new ChangeSet();
+        for (int i = 0; i < 4500; i++) {
+            load.insert(SERVICE_STATIONS, feature(0, POINT, Map.of("name", "站" + i)));
+        }
+        load.insert(SERVICE_STATIONS, feature(3, POINT, Map.of()));
+
+        assertThatThrownBy(() -> store.apply(load))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessage("layer 'service-stations' already has a feature 3");
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void aStoreFailureMidTransactionRollsBackAndThrowsStoreException() throws Exception {
+        storeSomeData();
+        Snapshot before = snapshot();
+        failInsertsNamed(GRIDS, "boom");
+
+        assertThatThrownBy(() -> store.apply(new ChangeSet()
+                .insert(STREETS, feature(0, LINESTRING, Map.of()))
+                .insert(GRIDS, feature(0, POLYGON, Map.of("name", "boom")))
+                .putMetadata("title", "不该写入")))
+                .isInstanceOf(StoreException.class);
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void theStoreStillWritesAfterARefusedChangeSet() {
+        assertThatThrownBy(() -> store.apply(new ChangeSet().delete(GRIDS, 99))).isInstanceOf(InvalidChangeException.class);
+
+        store.apply(new ChangeSet().insert(GRIDS, feature(0, POLYGON, Map.of())));
+
+        assertThat(store.readAll(GRIDS)).hasSize(1);
+    }
+
+    @Test
+    void readingAnUnknownLayerIsAnIllegalArgument() {
+        assertThatThrownBy(() -> store.readAll("bus-stops"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown layer");
+    }
+
+    @Test
+    void anEmptyChangeSetWritesNothing() {
+        assertThat(store.apply(new ChangeSet())).isEmpty();
+
+        assertThat(store.isEmpty()).isTrue();
+    }
+
+    // --- metadata and emptiness
+
+    @Test
+    void metadataReadsBackWhatWasPut() {
+        store.apply(new ChangeSet().putMetadata("title", "静安区示范街道").putMetadata("synthetic", "true"));
+
+        assertThat(store.metadata()).isEqualTo(Map.of("title", "静安区示范街道", "synthetic", "true"));
+    }
+
+    @Test
+    void puttingAMetadataKeyAgainReplacesItsValue() {
+        store.apply(new ChangeSet().putMetadata("title", "旧标题"));
+
+        store.apply(new ChangeSet().putMetadata("title", "新标题"));
+
+        assertThat(store.metadata()).isEqualTo(Map.of("title", "新标题"));
+    }
+
+    @Test
+    void aFreshStoreIsEmpty() {
+        assertThat(store.isEmpty()).isTrue();
+        assertThat(store.metadata()).isEmpty();
+    }
+
+    @Test
+    void aStoreWithOneFeatureIsNotEmpty() {
+        store.apply(new ChangeSet().insert(SERVICE_STATIONS, feature(0, POINT, Map.of())));
+
+        assertThat(store.isEmpty()).isFalse();
+    }
+
+    @Test
+    void aStoreWhoseFeaturesWereAllDeletedIsEmptyAgain() {
+        store.apply(new ChangeSet().insert(SERVICE_STATIONS, feature(0, POINT, Map.of())));
+
+        store.apply(new ChangeSet().delete(SERVICE_STATIONS, 1));
+
+        assertThat(store.isEmpty()).isTrue();
+    }
+
+    // --- life cycle
+
+    @Test
+    void aClosedStoreRefusesToWorkAndClosingTwiceIsHarmless() {
+        store.close();
+        store.close();
+
+        assertThatThrownBy(() -> store.readAll(GRIDS)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> store.apply(new ChangeSet().delete(GRIDS, 1))).isInstanceOf(IllegalStateException.class);
+        store = null;
+    }
+
+    // --- volume
+
+    @Test
+    void thousandsOfFeaturesLoadInOneQuickTransaction() {
+        ChangeSet load = new ChangeSet();
+        for (int i = 0; i < 5000; i++) {
+            load.insert(GRIDS, fullFeature(CATALOGUE.get(GRIDS), 0));
+        }
+
+        long start = System.nanoTime();
+        store.apply(load);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(store.readAll(GRIDS)).hasSize(5000);
+        // Generous for slow CI machines; a statement per transaction would take far longer.
+        assertThat(millis).isLessThan(5000);
+    }
+
+    // --- fixtures
+
+    /** Grids 1 and 2, service station 1 and a metadata entry. */
+    protected void storeSomeData() {
+        store.apply(new ChangeSet()
+                .insert(GRIDS, fullFeature(CATALOGUE.get(GRIDS), 1))
+                .insert(GRIDS, sparseFeature(CATALOGUE.get(GRIDS), 2))
+                .insert(SERVICE_STATIONS, fullFeature(CATALOGUE.get(SERVICE_STATIONS), 1))
+                .putMetadata("title", "静安区示范街道"));
+    }
+
+    protected record Snapshot(Map<String, List<Feature>> layers, Map<String, String> metadata) {
+    }
+
+    protected Snapshot snapshot() {
+        Map<String, List<Feature>> layers = new LinkedHashMap<>();
+        CATALOGUE.layers().forEach(l -> layers.put(l.id(), store.readAll(l.id())));
+        return new Snapshot(layers, store.metadata());
+    }
+
+    static Stream<Arguments> changesTheModelRefuses() {
+        return Stream.of(
+                Arguments.of(GRIDS, Map.of("level", "district"), "'level'"),
+                Arguments.of(GRIDS, Map.of("residents", -1), "'residents'"),
+                Arguments.of(RENOVATION_PLOTS, Map.of("stage", "demolished"), "'stage'"),
+                Arguments.of(RENOVATION_PLOTS, Map.of("households", 10, "signed_households", 12),
+                        "'signed_households' (12) may not exceed 'households' (10)"),
+                Arguments.of(RENOVATION_PLOTS, Map.of("start_date", LocalDate.of(2024, 5, 1), "finish_date", LocalDate.of(2023, 1, 1)),
+                        "'start_date' (2024-05-01) may not exceed 'finish_date' (2023-01-01)"),
+                Arguments.of(POCKET_PARKS, Map.of("area_m2", -12.5), "'area_m2'"),
+                Arguments.of(RESIDENTIAL_AREAS, Map.of("households", -2), "'households'"),
+                Arguments.of(SUBDISTRICTS, Map.of("residents", -2), "'residents'"));
+    }
+
+    @ParameterizedTest(name = "{2}")
+    @MethodSource("changesTheModelRefuses")
+    void aChangeThatBreaksAModelRuleIsRefusedNamingItAndWritesNothing(String layerId, Map<String, Object> properties,
+            String reason) {
+        store.apply(new ChangeSet().insert(layerId, feature(1, POLYGON, Map.of())));
+
+        assertThatThrownBy(() -> store.apply(new ChangeSet()
+                .insert(GRIDS, feature(0, POLYGON, Map.of("name", "先写入")))
+                .insert(layerId, feature(0, POLYGON, properties))
+                .putMetadata("title", "不该写入")))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessageContaining(reason)
+                .hasMessageContaining("layer '" + layerId + "'");
+
+        assertThat(store.readAll(layerId)).extracting(Feature::id).containsExactly(1L);
+        assertThat(store.readAll(GRIDS)).extracting(Feature::id).containsExactlyElementsOf(
+                layerId.equals(GRIDS) ? List.of(1L) : List.of());
+        assertThat(store.metadata()).isEmpty();
+    }
+
+}
