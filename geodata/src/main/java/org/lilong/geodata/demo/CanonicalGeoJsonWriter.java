@@ -6,25 +6,15 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.lilong.geodata.io.geojson.GeoJsonGeometryWriter;
 import org.lilong.layers.model.AttributeDefinition;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
-import org.locationtech.jts.algorithm.Orientation;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateArrays;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.MultiLineString;
-import org.locationtech.jts.geom.MultiPoint;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * Writes a demo district as one canonical UTF-8 JSON document: {@code {"metadata": {...},
@@ -78,7 +68,7 @@ final class CanonicalGeoJsonWriter {
         json.writeStringField("type", "Feature");
         json.writeNumberField("id", feature.id());
         json.writeFieldName("geometry");
-        writeGeometry(json, feature.geometry());
+        GeoJsonGeometryWriter.writeGeometry(json, feature.geometry());
         json.writeObjectFieldStart("properties");
         for (AttributeDefinition attribute : layer.attributes()) {
             Object value = feature.get(attribute.name());
@@ -100,77 +90,5 @@ final class CanonicalGeoJsonWriter {
         }
         json.writeEndObject();
         json.writeEndObject();
-    }
-
-    static void writeGeometry(JsonGenerator json, Geometry geometry) throws IOException {
-        json.writeStartObject();
-        if (geometry instanceof Point point) {
-            json.writeStringField("type", "Point");
-            json.writeFieldName("coordinates");
-            writePosition(json, point.getCoordinate());
-        } else if (geometry instanceof LineString line) {
-            json.writeStringField("type", "LineString");
-            json.writeFieldName("coordinates");
-            writePositions(json, line.getCoordinates());
-        } else if (geometry instanceof Polygon polygon) {
-            json.writeStringField("type", "Polygon");
-            json.writeFieldName("coordinates");
-            writeRings(json, polygon);
-        } else if (geometry instanceof MultiPoint || geometry instanceof MultiLineString || geometry instanceof MultiPolygon) {
-            json.writeStringField("type", geometry.getGeometryType());
-            json.writeArrayFieldStart("coordinates");
-            for (int k = 0; k < geometry.getNumGeometries(); k++) {
-                Geometry part = geometry.getGeometryN(k);
-                if (part instanceof Point point) {
-                    writePosition(json, point.getCoordinate());
-                } else if (part instanceof LineString line) {
-                    writePositions(json, line.getCoordinates());
-                } else {
-                    writeRings(json, (Polygon) part);
-                }
-            }
-            json.writeEndArray();
-        } else {
-            throw new IllegalArgumentException("cannot write " + geometry.getGeometryType());
-        }
-        json.writeEndObject();
-    }
-
-    /** Rings as RFC 7946 wants them: the exterior counter-clockwise, holes clockwise. */
-    private static void writeRings(JsonGenerator json, Polygon polygon) throws IOException {
-        json.writeStartArray();
-        writePositions(json, oriented(polygon.getExteriorRing().getCoordinates(), true));
-        for (int k = 0; k < polygon.getNumInteriorRing(); k++) {
-            writePositions(json, oriented(polygon.getInteriorRingN(k).getCoordinates(), false));
-        }
-        json.writeEndArray();
-    }
-
-    private static Coordinate[] oriented(Coordinate[] ring, boolean counterClockwise) {
-        if (ring.length < 4 || Orientation.isCCW(ring) == counterClockwise) {
-            return ring;
-        }
-        Coordinate[] reversed = ring.clone();
-        CoordinateArrays.reverse(reversed);
-        return reversed;
-    }
-
-    private static void writePositions(JsonGenerator json, Coordinate[] coordinates) throws IOException {
-        json.writeStartArray();
-        for (Coordinate coordinate : coordinates) {
-            writePosition(json, coordinate);
-        }
-        json.writeEndArray();
-    }
-
-    private static void writePosition(JsonGenerator json, Coordinate coordinate) throws IOException {
-        json.writeStartArray();
-        json.writeNumber(decimal(coordinate.x));
-        json.writeNumber(decimal(coordinate.y));
-        json.writeEndArray();
-    }
-
-    static String decimal(double degrees) {
-        return BigDecimal.valueOf(degrees).setScale(LocalProjection.DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

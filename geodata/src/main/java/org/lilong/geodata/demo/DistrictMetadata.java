@@ -1,5 +1,7 @@
 package org.lilong.geodata.demo;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -33,14 +35,18 @@ final class DistrictMetadata {
                         + "It is placed near 121.49 E, 31.23 N in WGS84 (EPSG:4326) only to look at home on a map of Shanghai.");
         metadata.put("dataset.generator", DemoDistrictGenerator.class.getName());
         Envelope extent = boundary.getEnvelopeInternal();
-        metadata.put("dataset.bbox", String.join(",", CanonicalGeoJsonWriter.decimal(extent.getMinX()),
-                CanonicalGeoJsonWriter.decimal(extent.getMinY()), CanonicalGeoJsonWriter.decimal(extent.getMaxX()),
-                CanonicalGeoJsonWriter.decimal(extent.getMaxY())));
+        metadata.put("dataset.bbox", String.join(",", decimal(extent.getMinX()),
+                decimal(extent.getMinY()), decimal(extent.getMaxX()),
+                decimal(extent.getMaxY())));
         metadata.put("dataset.crs", "EPSG:4326");
         metadata.put("dataset.area_km2", String.format(Locale.ROOT, "%.2f", squareMetres / 1e6));
         for (LayerDefinition layer : catalogue.layers()) {
             metadata.put("attribution." + layer.id(), ATTRIBUTION);
         }
         return metadata;
+    }
+
+    private static String decimal(double degrees) {
+        return BigDecimal.valueOf(degrees).setScale(LocalProjection.DECIMALS, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
     }
 }

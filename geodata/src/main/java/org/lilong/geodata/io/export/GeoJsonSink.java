@@ -5,21 +5,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.LocalDate;
 import java.util.List;
+import org.lilong.geodata.io.geojson.GeoJsonGeometryWriter;
 import org.lilong.layers.model.AttributeDefinition;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerDefinition;
-import org.locationtech.jts.algorithm.Orientation;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.GeometryCollection;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.MultiLineString;
-import org.locationtech.jts.geom.MultiPoint;
-import org.locationtech.jts.geom.MultiPolygon;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 
 /**
  * An RFC 7946 FeatureCollection, streamed with Jackson: {@code {"type": "FeatureCollection",
@@ -74,11 +64,11 @@ public final class GeoJsonSink implements FeatureSink {
         out.writeStringField("type", "Feature");
         out.writeNumberField("id", feature.id());
         out.writeFieldName("geometry");
-        writeGeometry(out, feature.geometry());
+        GeoJsonGeometryWriter.writeGeometry(out, feature.geometry());
         out.writeObjectFieldStart("properties");
         for (AttributeDefinition attribute : attributes) {
             out.writeFieldName(attribute.name());
-            writeValue(out, feature.get(attribute.name()));
+            GeoJsonGeometryWriter.writeValue(out, feature.get(attribute.name()));
         }
         out.writeEndObject();
         out.writeEndObject();
@@ -97,91 +87,5 @@ public final class GeoJsonSink implements FeatureSink {
             out.close();
             out = null;
         }
-    }
-
-    static void writeValue(JsonGenerator out, Object value) throws IOException {
-        if (value == null) {
-            out.writeNull();
-        } else if (value instanceof Long l) {
-            out.writeNumber(l);
-        } else if (value instanceof Integer i) {
-            out.writeNumber(i);
-        } else if (value instanceof Double d) {
-            out.writeNumber(d);
-        } else if (value instanceof Boolean b) {
-            out.writeBoolean(b);
-        } else if (value instanceof LocalDate date) {
-            out.writeString(date.toString());
-        } else {
-            out.writeString(value.toString());
-        }
-    }
-
-    /** Writes a geometry object, polygon rings oriented as RFC 7946 asks. */
-    public static void writeGeometry(JsonGenerator out, Geometry geometry) throws IOException {
-        out.writeStartObject();
-        if (geometry instanceof Point point) {
-            out.writeStringField("type", "Point");
-            out.writeFieldName("coordinates");
-            writePosition(out, point.getCoordinate());
-        } else if (geometry instanceof LineString line) {
-            out.writeStringField("type", "LineString");
-            out.writeFieldName("coordinates");
-            writePositions(out, line.getCoordinates(), false);
-        } else if (geometry instanceof Polygon polygon) {
-            out.writeStringField("type", "Polygon");
-            out.writeFieldName("coordinates");
-            writeRings(out, polygon);
-        } else if (geometry instanceof MultiPoint || geometry instanceof MultiLineString || geometry instanceof MultiPolygon) {
-            out.writeStringField("type", geometry.getGeometryType());
-            out.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < geometry.getNumGeometries(); i++) {
-                Geometry part = geometry.getGeometryN(i);
-                if (part instanceof Point point) {
-                    writePosition(out, point.getCoordinate());
-                } else if (part instanceof LineString line) {
-                    writePositions(out, line.getCoordinates(), false);
-                } else {
-                    writeRings(out, (Polygon) part);
-                }
-            }
-            out.writeEndArray();
-        } else if (geometry instanceof GeometryCollection collection) {
-            out.writeStringField("type", "GeometryCollection");
-            out.writeArrayFieldStart("geometries");
-            for (int i = 0; i < collection.getNumGeometries(); i++) {
-                writeGeometry(out, collection.getGeometryN(i));
-            }
-            out.writeEndArray();
-        } else {
-            throw new IllegalArgumentException("cannot write " + geometry.getGeometryType() + " as GeoJSON");
-        }
-        out.writeEndObject();
-    }
-
-    private static void writeRings(JsonGenerator out, Polygon polygon) throws IOException {
-        out.writeStartArray();
-        Coordinate[] shell = polygon.getExteriorRing().getCoordinates();
-        writePositions(out, shell, !Orientation.isCCW(shell));
-        for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-            Coordinate[] hole = polygon.getInteriorRingN(i).getCoordinates();
-            writePositions(out, hole, Orientation.isCCW(hole));
-        }
-        out.writeEndArray();
-    }
-
-    private static void writePositions(JsonGenerator out, Coordinate[] coordinates, boolean reversed) throws IOException {
-        out.writeStartArray();
-        for (int i = 0; i < coordinates.length; i++) {
-            writePosition(out, coordinates[reversed ? coordinates.length - 1 - i : i]);
-        }
-        out.writeEndArray();
-    }
-
-    private static void writePosition(JsonGenerator out, Coordinate coordinate) throws IOException {
-        out.writeStartArray();
-        out.writeNumber(coordinate.getX());
-        out.writeNumber(coordinate.getY());
-        out.writeEndArray();
     }
 }

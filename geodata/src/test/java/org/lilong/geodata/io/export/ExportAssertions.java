@@ -69,13 +69,19 @@ final class ExportAssertions {
         return cut;
     }
 
-    /** Same shape within the tolerance, whatever the ring orientation, and a multi-geometry of one part equal to that part. */
+    /**
+     * Same shape within the tolerance, whatever the ring orientation or starting vertex, and a
+     * multi-geometry of one part equal to that part. Compared by Hausdorff distance over the
+     * vertices, not by normalising: normalising picks the lowest vertex, which rounding noise in
+     * the last digits can change.
+     */
     static void assertSameShape(Geometry expected, Geometry actual, double tolerance, String what) {
-        Geometry e = single(expected).norm();
-        Geometry a = single(actual).norm();
+        Geometry e = single(expected);
+        Geometry a = single(actual);
         assertThat(a.getGeometryType()).as(what + " geometry type").isEqualTo(e.getGeometryType());
         assertThat(a.getNumPoints()).as(what + " number of points").isEqualTo(e.getNumPoints());
-        assertThat(a.equalsExact(e, tolerance)).as(what + ": expected " + e + " within " + tolerance + ", got " + a).isTrue();
+        double distance = org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance.distance(a, e);
+        assertThat(distance).as(what + ": expected " + e + " within " + tolerance + ", got " + a).isLessThanOrEqualTo(tolerance);
     }
 
     private static Geometry single(Geometry geometry) {
