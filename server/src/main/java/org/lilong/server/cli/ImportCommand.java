@@ -22,9 +22,9 @@ import org.lilong.geodata.io.ImportReport;
 import org.lilong.geodata.io.ImportResult;
 import org.lilong.geodata.io.LayerImporter;
 import org.lilong.geodata.io.SourceOptions;
-import org.lilong.layers.Atlas;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
+import org.lilong.layers.store.FeatureStore;
 import org.lilong.layers.store.InvalidChangeException;
 import org.lilong.layers.store.StoreException;
 import org.lilong.server.config.ServerConfig;
@@ -107,8 +107,10 @@ final class ImportCommand implements Callable<Integer> {
                         + " would be imported into layer " + layer + "; nothing written.");
                 return 0;
             }
-            try (Atlas atlas = new Atlas(location.open())) {
-                List<Feature> stored = atlas.apply(result.changes());
+            // The store alone, not an Atlas: an import needs no read model, and loading one (and
+            // refreshing it after the write) would read every feature back for nothing.
+            try (FeatureStore store = location.open()) {
+                List<Feature> stored = store.apply(result.changes());
                 String ids = stored.isEmpty() ? "" : " (ids " + stored.get(0).id() + "–" + stored.get(stored.size() - 1).id() + ")";
                 print(result.report(), "Imported " + stored.size() + " features from " + name + " into layer " + layer + ids
                         + " of " + location.describe() + ".");

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.Map;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.InvalidChangeException;
+import org.locationtech.jts.geom.Envelope;
 
 /**
  * Writes validated changes, in order, inside a transaction its caller opened and will commit or
@@ -19,6 +21,13 @@ import org.lilong.layers.store.InvalidChangeException;
  * of inserts is thousands of executions of one statement in one transaction.
  */
 final class ChangeSetWriter implements AutoCloseable {
+
+    /**
+     * From this many inserts into one layer, the writer fills the RTree itself instead of through
+     * its insert trigger: the trigger calls five ST_* functions, which NGA implements in Java and
+     * which each decode the geometry blob again, and they took most of a bulk load's time.
+     */
+    static final int BULK_INSERTS = 500;
 
     private final Connection connection;
     private final Map<String, LayerTable> tables;
@@ -37,6 +46,17 @@ final class ChangeSetWriter implements AutoCloseable {
      * @throws InvalidChangeException for an id that is taken (insert) or missing (update, delete)
      */
     List<Feature> write(List<ChangeSet.Change> changes) throws SQLException, IOException {
+        Map<String, Integer> inserts = new LinkedHashMap<>();
+        for (ChangeSet.Change change : changes) {
+            if (change instanceof ChangeSet.Insert) {
+                inserts.merge(change.layerId(), 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<String, Integer> layer : inserts.entrySet()) {
+            if (layer.getValue() >= BULK_INSERTS) {
+                writesFor(layer.getKey()).indexDirectly();
+            }
+        }
         List<Feature> stored = new ArrayList<>();
         for (ChangeSet.Change change : changes) {
             LayerWrites layer = writesFor(change.layerId());
@@ -49,6 +69,7 @@ final class ChangeSetWriter implements AutoCloseable {
             }
         }
         for (LayerWrites layer : writes.values()) {
+            layer.restoreIndexTrigger();
             layer.refreshContents();
         }
         return stored;
@@ -91,6 +112,9 @@ final class ChangeSetWriter implements AutoCloseable {
         private final PreparedStatement delete;
         private final PreparedStatement exists;
         private long nextId;
+        /** The dropped RTree insert trigger's SQL while this writer indexes directly, else null. */
+        private String droppedTrigger;
+        private PreparedStatement indexInsert;
 
         LayerWrites(LayerTable table) throws SQLException {
             this.table = table;
@@ -110,8 +134,53 @@ final class ChangeSetWriter implements AutoCloseable {
             }
             table.bindInsert(insert, stored);
             insert.executeUpdate();
+            if (indexInsert != null) {
+                Envelope envelope = stored.geometry().getEnvelopeInternal();
+                indexInsert.setLong(1, stored.id());
+                indexInsert.setDouble(2, envelope.getMinX());
+                indexInsert.setDouble(3, envelope.getMaxX());
+                indexInsert.setDouble(4, envelope.getMinY());
+                indexInsert.setDouble(5, envelope.getMaxY());
+                indexInsert.executeUpdate();
+            }
             nextId = Math.max(nextId, stored.id() + 1);
             return stored;
+        }
+
+        /**
+         * Drops the RTree insert trigger for the rest of this change set and writes index rows from
+         * the envelopes we already have. SQLite's DDL is transactional: a rollback brings the trigger
+         * back, and {@link #restoreIndexTrigger} recreates it before a commit.
+         */
+        void indexDirectly() throws SQLException {
+            String trigger = table.spatialIndexName() + "_insert";
+            try (PreparedStatement find = connection.prepareStatement(
+                    "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?")) {
+                find.setString(1, trigger);
+                try (ResultSet rows = find.executeQuery()) {
+                    if (!rows.next()) {
+                        return;
+                    }
+                    droppedTrigger = rows.getString(1);
+                }
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TRIGGER " + LayerTable.quote(trigger));
+            }
+            indexInsert = connection.prepareStatement("INSERT INTO " + LayerTable.quote(table.spatialIndexName())
+                    + " (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)");
+        }
+
+        void restoreIndexTrigger() throws SQLException {
+            if (droppedTrigger == null) {
+                return;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(droppedTrigger);
+            }
+            droppedTrigger = null;
+            indexInsert.close();
+            indexInsert = null;
         }
 
         Feature update(Feature feature) throws SQLException, IOException {
@@ -165,8 +234,8 @@ final class ChangeSetWriter implements AutoCloseable {
         }
 
         void close() throws SQLException {
-            try (insert; update; delete; exists) {
-                // closes all four, even when one fails
+            try (insert; update; delete; exists; PreparedStatement index = indexInsert) {
+                // closes them all, even when one fails
             }
         }
     }

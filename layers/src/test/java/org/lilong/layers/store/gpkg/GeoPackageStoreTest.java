@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lilong.layers.model.AttributeDefinition;
 import org.lilong.layers.model.AttributeType;
+import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.store.ChangeSet;
@@ -120,5 +121,67 @@ class GeoPackageStoreTest {
             assertThat(rows.next()).isTrue();
             assertThat(rows.getString(1)).isEqualTo("attributes");
         }
+    }
+
+    @Test
+    void aBulkInsertIndexesEveryFeatureAndKeepsTheIndexTrigger() throws SQLException {
+        int count = ChangeSetWriter.BULK_INSERTS + 20;
+        store.apply(new ChangeSet().insertAll(GRIDS, squares(count)));
+        store.apply(new ChangeSet().insert(GRIDS, feature(count + 1, square(count + 1), Map.of())));
+        store.close();
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            // Every feature has its RTree row (float bounds: within 1e-4°), and the one inserted after the
+            // bulk load came through the trigger.
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM rtree_grids_geom r JOIN grids g ON g.fid = r.id"
+                    + " WHERE abs(r.minx - (121.40 + g.fid * 0.001)) < 1e-4 AND abs(r.maxx - (121.4005 + g.fid * 0.001)) < 1e-4"
+                    + " AND abs(r.miny - 31.2) < 1e-4 AND abs(r.maxy - 31.2005) < 1e-4")) {
+                assertThat(rows.getInt(1)).isEqualTo(count + 1);
+            }
+            assertThat(triggers(statement)).contains("rtree_grids_geom_insert");
+        }
+    }
+
+    @Test
+    void aFailedBulkInsertLeavesTheIndexTriggerInPlace() throws SQLException {
+        List<Feature> features = new ArrayList<>(squares(ChangeSetWriter.BULK_INSERTS));
+        features.add(feature(1, square(1), Map.of()));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> store.apply(new ChangeSet().insertAll(GRIDS, features)))
+                .isInstanceOf(org.lilong.layers.store.InvalidChangeException.class);
+        store.close();
+
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement statement = connection.createStatement()) {
+            assertThat(triggers(statement)).contains("rtree_grids_geom_insert");
+            try (ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM rtree_grids_geom")) {
+                assertThat(rows.getInt(1)).isZero();
+            }
+        }
+    }
+
+    private static List<String> triggers(Statement statement) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    /** Squares of 0.0005° with ids 1..n, the square of id i starting at 121.40 + i × 0.001. */
+    private static List<Feature> squares(int count) {
+        List<Feature> squares = new ArrayList<>();
+        for (int id = 1; id <= count; id++) {
+            squares.add(feature(id, square(id), Map.of()));
+        }
+        return squares;
+    }
+
+    private static String square(long id) {
+        double x = 121.40 + id * 0.001;
+        return String.format(java.util.Locale.ROOT, "POLYGON ((%.4f 31.2, %.4f 31.2, %.4f 31.2005, %.4f 31.2005, %.4f 31.2))",
+                x, x + 0.0005, x + 0.0005, x, x);
     }
 }
