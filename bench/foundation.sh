@@ -3,6 +3,8 @@
 # returning 1,000 features (wrk), and heap after start. A command, not a test: results go in
 # docs/BENCHMARKS.md by hand, with the machine notes this prints.
 #   bench/foundation.sh [runs=5] [wrk-seconds=20]
+# BENCH_STORE=jdbc:postgresql://... measures the server on that (empty) PostGIS database instead of
+# a GeoPackage in a temp directory; bench/stores.sh runs both side by side.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs=${1:-5}
@@ -19,14 +21,16 @@ base="http://127.0.0.1:$port"
 echo "== machine"; nproc; grep -m1 'model name' /proc/cpuinfo || true; free -g | head -2; java -version 2>&1 | head -1
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; date -u
 
-echo "== demo data"; java -jar "$jar" demo --data "$work/data"
+store_args=(--data "$work/data")
+[ -n "${BENCH_STORE:-}" ] && store_args=(--store "$BENCH_STORE")
+echo "== demo data"; java -jar "$jar" demo "${store_args[@]}"
 
 now_ms() { date +%s%3N; }
 echo "== start-up to first served request (ms), $runs runs, demo already in the store"
 startups=()
 for _ in $(seq "$runs"); do
   t0=$(now_ms)
-  java -jar "$jar" serve --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
+  java -jar "$jar" serve --port "$port" "${store_args[@]}" >"$work/server.log" 2>&1 &
   pid=$!
   # Polling the port is the measurement here: the first 200 marks the end of start-up.
   until curl -sf -o /dev/null "$base/collections/grids/items?limit=1"; do sleep 0.01; done
@@ -36,7 +40,7 @@ done
 printf '%s\n' "${startups[@]}" | sort -n | awk '{a[NR]=$1} END {print "runs:", NR, " median:", a[int((NR+1)/2)], "ms  min:", a[1], " max:", a[NR]}'
 
 echo "== serving"
-java -jar "$jar" serve --port "$port" --data "$work/data" >"$work/server.log" 2>&1 &
+java -jar "$jar" serve --port "$port" "${store_args[@]}" >"$work/server.log" 2>&1 &
 pid=$!
 until curl -sf -o /dev/null "$base/conformance"; do sleep 0.01; done
 bbox=$(curl -sf "$base/collections/grids" | python3 -c 'import json,sys; b=json.load(sys.stdin)["extent"]["spatial"]["bbox"][0]; print(",".join(map(str,b)))')
