@@ -28,8 +28,15 @@ import org.locationtech.proj4j.datum.Datum;
  */
 public final class CrsRegistry {
 
-    private static final CRSFactory CRS_FACTORY = new CRSFactory();
-    private static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
+    /**
+     * proj4j, loaded only for a CRS that needs it: its first use reads the datum shift grids it ships
+     * (tens of megabytes of objects, a tenth of a second), which WGS84, GCJ-02 and BD-09 never need.
+     */
+    private static final class Proj4j {
+        static final CRSFactory CRS_FACTORY = new CRSFactory();
+        static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
+    }
+
     private static final Map<String, CoordinateTransform> CACHE = new ConcurrentHashMap<>();
     private static final String EXPECTED = "expected EPSG:nnnn, a bare EPSG number, CRS84, WGS84, GCJ02 or BD09";
 
@@ -97,7 +104,7 @@ public final class CrsRegistry {
         String name = "EPSG:" + epsg;
         CoordinateReferenceSystem crs;
         try {
-            crs = CRS_FACTORY.createFromName(name);
+            crs = Proj4j.CRS_FACTORY.createFromName(name);
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("cannot resolve CRS '" + code + "': " + name + " is not in the EPSG database ("
                     + e.getMessage() + ")");
@@ -111,8 +118,9 @@ public final class CrsRegistry {
             throw new IllegalArgumentException("cannot resolve CRS '" + code + "': " + name + " (" + datum.getName()
                     + " datum) has no known shift to WGS84; reproject the data to CGCS2000 or WGS84 first");
         }
-        CoordinateReferenceSystem wgs84 = CRS_FACTORY.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
-        return new Proj4jTransform(name, epsg, TRANSFORMS.createTransform(crs, wgs84), TRANSFORMS.createTransform(wgs84, crs));
+        CoordinateReferenceSystem wgs84 = Proj4j.CRS_FACTORY.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
+        return new Proj4jTransform(name, epsg, Proj4j.TRANSFORMS.createTransform(crs, wgs84),
+                Proj4j.TRANSFORMS.createTransform(wgs84, crs));
     }
 
     /**

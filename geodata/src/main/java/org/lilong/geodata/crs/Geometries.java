@@ -1,6 +1,7 @@
 package org.lilong.geodata.crs;
 
 import java.util.function.UnaryOperator;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
@@ -13,6 +14,15 @@ final class Geometries {
     private static final PrecisionModel FLOATING = new PrecisionModel();
 
     private Geometries() {
+    }
+
+    /** @throws IllegalArgumentException when a coordinate is not finite, as {@link #map} does */
+    static void requireFinite(Geometry geometry, String what) {
+        for (Coordinate c : geometry.getCoordinates()) {
+            if (!Double.isFinite(c.x) || !Double.isFinite(c.y)) {
+                throw new IllegalArgumentException("coordinate (" + c.x + ", " + c.y + ") cannot be transformed " + what);
+            }
+        }
     }
 
     /**

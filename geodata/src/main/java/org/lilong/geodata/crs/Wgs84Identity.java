@@ -10,8 +10,13 @@ final class Wgs84Identity implements CoordinateTransform {
     private Wgs84Identity() {
     }
 
+    /** The geometry itself when it already carries SRID 4326 (no copy for a bulk import of lon/lat data), else a copy. */
     @Override
     public Geometry toWgs84(Geometry g) {
+        if (g.getSRID() == 4326) {
+            Geometries.requireFinite(g, "to WGS84");
+            return g;
+        }
         return Geometries.map(g, 4326, "to WGS84", p -> p);
     }
 

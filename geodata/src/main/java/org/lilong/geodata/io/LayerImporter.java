@@ -27,7 +27,6 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.util.GeometryFixer;
-import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
 /**
@@ -281,8 +280,7 @@ public final class LayerImporter {
                         + " geometries, not " + wgs84.getGeometryType());
                 return null;
             }
-            IsValidOp validity = new IsValidOp(wgs84);
-            TopologyValidationError error = validity.getValidationError();
+            TopologyValidationError error = Validity.error(wgs84);
             if (error == null) {
                 return wgs84;
             }

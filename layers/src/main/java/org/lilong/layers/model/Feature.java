@@ -1,9 +1,11 @@
 package org.lilong.layers.model;
 
+import java.util.AbstractMap;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -15,7 +17,7 @@ public record Feature(long id, Geometry geometry, Map<String, Object> properties
 
     public Feature {
         Objects.requireNonNull(geometry, "geometry");
-        properties = Collections.unmodifiableMap(new LinkedHashMap<>(properties));
+        properties = Properties.of(properties);
     }
 
     public Object get(String attribute) {
@@ -43,5 +45,42 @@ public record Feature(long id, Geometry geometry, Map<String, Object> properties
             }
         }
         return new Feature(id, geometry, visible);
+    }
+
+    /**
+     * An unmodifiable copy of the properties, in their order. A feature made from another one (with
+     * {@link #withId}, by a store normalising it) shares its properties instead of copying them again:
+     * a bulk load makes several features of each record.
+     */
+    private static final class Properties extends AbstractMap<String, Object> {
+        private final Map<String, Object> values;
+
+        private Properties(Map<String, Object> values) {
+            this.values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
+
+        static Map<String, Object> of(Map<String, Object> properties) {
+            return properties instanceof Properties own ? own : new Properties(properties);
+        }
+
+        @Override
+        public Set<Entry<String, Object>> entrySet() {
+            return values.entrySet();
+        }
+
+        @Override
+        public Object get(Object key) {
+            return values.get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return values.containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return values.size();
+        }
     }
 }

@@ -1,5 +1,7 @@
 package org.lilong.layers.store;
 
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.lilong.layers.model.AttributeDefinition;
 import org.lilong.layers.model.AttributeOrder;
@@ -12,20 +14,34 @@ import org.lilong.layers.model.LayerDefinition;
  * same things with the same message: unknown attributes, wrong types, codes outside their set,
  * negative counts, and broken orders between attributes (the PostGIS schema repeats these as
  * constraints, as a backstop). Returns features with values coerced to their attribute types.
+ *
+ * <p>Every feature of a bulk load passes through here, so layers and attributes are looked up in
+ * maps built once, and a feature whose values already have their types is returned as it is.
  */
 public final class ChangeValidator {
 
-    private final LayerCatalogue catalogue;
+    private final Map<String, LayerDefinition> layers = new HashMap<>();
+    private final Map<String, Map<String, AttributeDefinition>> attributes = new HashMap<>();
 
     public ChangeValidator(LayerCatalogue catalogue) {
-        this.catalogue = catalogue;
+        for (LayerDefinition layer : catalogue.layers()) {
+            if (layers.putIfAbsent(layer.id(), layer) == null) {
+                Map<String, AttributeDefinition> byName = new HashMap<>();
+                layer.attributes().forEach(a -> byName.put(a.name(), a));
+                attributes.put(layer.id(), byName);
+            }
+        }
     }
 
     public LayerDefinition layer(String layerId) {
-        return catalogue.find(layerId).orElseThrow(() -> new InvalidChangeException("unknown layer '" + layerId + "'"));
+        LayerDefinition layer = layers.get(layerId);
+        if (layer == null) {
+            throw new InvalidChangeException("unknown layer '" + layerId + "'");
+        }
+        return layer;
     }
 
-    /** The feature with every value coerced to its attribute's type. */
+    /** The feature with every value coerced to its attribute's type: the same feature when they all have it. */
     public Feature normalise(String layerId, Feature feature) {
         LayerDefinition layer = layer(layerId);
         if (!layer.geometryType().accepts(feature.geometry())) {
@@ -35,10 +51,13 @@ public final class ChangeValidator {
         if (feature.geometry().isEmpty()) {
             throw new InvalidChangeException("feature " + feature.id() + " of layer '" + layerId + "' has an empty geometry");
         }
-        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        Map<String, AttributeDefinition> byName = attributes.get(layerId);
+        Map<String, Object> values = null; // a copy, made at the first value whose type changes
         for (Map.Entry<String, Object> entry : feature.properties().entrySet()) {
-            AttributeDefinition attribute = layer.attribute(entry.getKey()).orElseThrow(() -> new InvalidChangeException(
-                    "layer '" + layerId + "' has no attribute '" + entry.getKey() + "'"));
+            AttributeDefinition attribute = byName.get(entry.getKey());
+            if (attribute == null) {
+                throw new InvalidChangeException("layer '" + layerId + "' has no attribute '" + entry.getKey() + "'");
+            }
             Object value;
             try {
                 value = attribute.type().coerce(entry.getValue());
@@ -49,9 +68,14 @@ public final class ChangeValidator {
             if (violation != null) {
                 throw new InvalidChangeException("attribute '" + entry.getKey() + "' of layer '" + layerId + "': " + violation);
             }
-            values.put(entry.getKey(), value);
+            if (values == null && value != entry.getValue()) {
+                values = new LinkedHashMap<>(feature.properties());
+            }
+            if (values != null) {
+                values.put(entry.getKey(), value);
+            }
         }
-        Feature normalised = new Feature(feature.id(), feature.geometry(), values);
+        Feature normalised = values == null ? feature : new Feature(feature.id(), feature.geometry(), values);
         for (AttributeOrder order : layer.orders()) {
             String violation = order.violation(normalised);
             if (violation != null) {

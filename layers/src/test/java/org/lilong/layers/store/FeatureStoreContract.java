@@ -22,10 +22,12 @@ import static org.lilong.layers.store.StoreFixtures.fullFeature;
 import static org.lilong.layers.store.StoreFixtures.sparseFeature;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,6 +37,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerDefinition;
+import org.lilong.layers.model.RenovationStage;
+import org.locationtech.jts.geom.CoordinateFilter;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * What every {@link FeatureStore} does, whatever keeps the data: each store's test class extends
@@ -430,6 +435,106 @@ public abstract class FeatureStoreContract {
         assertThat(store.readAll(GRIDS)).hasSize(5000);
         // Generous for slow CI machines; a statement per transaction would take far longer.
         assertThat(millis).isLessThan(5000);
+    }
+
+    /** Above both stores' bulk paths (COPY in PostGIS from 1,000 inserts, a direct RTree fill in the GeoPackage from 500). */
+    private static final int LARGE_LOAD = 1200;
+
+    /** Text that each store's bulk encoding must carry unchanged: separators, escapes, quotes, Chinese, emoji. */
+    private static final List<String> AWKWARD_TEXT = List.of("静安寺街道 · 长乐路", "tab\there", "line\nbreak\r\nend",
+            "back\\slash \\N \\t", "\\.", "quotes \" ' `", "", " leading and trailing ", "\u0001control", "emoji 😀 里弄");
+
+    @Test
+    void aLargeLoadIntoSeveralLayersReadsBackExactlyEveryValue() {
+        ChangeSet load = new ChangeSet();
+        Map<String, List<Feature>> expected = new LinkedHashMap<>();
+        for (int i = 0; i < LARGE_LOAD; i++) {
+            // Interleaved, so that the stores' bulk paths switch between layers as they go.
+            largeLoadFeature(load, expected, RENOVATION_PLOTS, i, POLYGON, renovationPlot(i));
+            largeLoadFeature(load, expected, POCKET_PARKS, i, i % 3 == 0 ? MULTIPOLYGON : POLYGON, pocketPark(i));
+            largeLoadFeature(load, expected, STREETS, i, i % 2 == 0 ? LINESTRING : MULTILINESTRING, street(i));
+        }
+
+        List<Feature> stored = store.apply(load.putMetadata("title", "大批导入"));
+
+        assertThat(stored).hasSize(3 * LARGE_LOAD);
+        expected.forEach((layerId, features) -> assertSameFeatures(store.readAll(layerId), features));
+        assertThat(store.metadata()).containsEntry("title", "大批导入");
+    }
+
+    /** Adds feature i with its properties to the load; expects it back with id i + 1 and without its null values. */
+    private static void largeLoadFeature(ChangeSet load, Map<String, List<Feature>> expected, String layerId, int i, String wkt,
+            Map<String, Object> properties) {
+        Feature feature = feature(0, wkt, properties);
+        Geometry moved = feature.geometry().copy();
+        moved.apply((CoordinateFilter) c -> c.setX(c.getX() + i * 1.0e-5));
+        moved.geometryChanged();
+        load.insert(layerId, new Feature(0, moved, properties));
+        Map<String, Object> present = new LinkedHashMap<>(properties);
+        present.values().removeIf(Objects::isNull);
+        expected.computeIfAbsent(layerId, id -> new ArrayList<>()).add(new Feature(i + 1, moved, present));
+    }
+
+    private static Map<String, Object> renovationPlot(int i) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("name", AWKWARD_TEXT.get(i % AWKWARD_TEXT.size()));
+        properties.put("stage", RenovationStage.values()[i % RenovationStage.values().length].code());
+        properties.put("households", 1_234_567_890_123L + i);
+        properties.put("signed_households", i % 4 == 0 ? null : (long) i);
+        properties.put("start_date", LocalDate.of(1899, 12, 31).plusDays(i * 17L));
+        properties.put("finish_date", i % 5 == 0 ? null : LocalDate.of(2024, 2, 29).plusDays(i));
+        return properties;
+    }
+
+    private static Map<String, Object> pocketPark(int i) {
+        double[] areas = {0.1, 1234.5678, 1.0e-300, 2.5e20, 12345678.123456789, 0.0, Double.MIN_VALUE, 4.35};
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("name", AWKWARD_TEXT.get((i + 3) % AWKWARD_TEXT.size()) + i);
+        properties.put("area_m2", areas[i % areas.length]);
+        properties.put("opened", i % 7 == 0 ? null : LocalDate.of(2019, 9, 1).minusDays(i));
+        properties.put("maintained_by", i % 2 == 0 ? null : AWKWARD_TEXT.get((i + 5) % AWKWARD_TEXT.size()));
+        return properties;
+    }
+
+    private static Map<String, Object> street(int i) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("name", "路" + i + AWKWARD_TEXT.get((i + 7) % AWKWARD_TEXT.size()));
+        properties.put("bridge", i % 3 == 0 ? null : i % 3 == 1);
+        return properties;
+    }
+
+    @Test
+    void anIdRepeatedWithinALargeLoadRefusesAllOfIt() {
+        storeSomeData();
+        Snapshot before = snapshot();
+        ChangeSet load = new ChangeSet();
+        for (int i = 0; i < LARGE_LOAD; i++) {
+            load.insert(SERVICE_STATIONS, feature(100 + i, POINT, Map.of("name", "站" + i)));
+        }
+        load.insert(SERVICE_STATIONS, feature(700, POINT, Map.of()));
+
+        assertThatThrownBy(() -> store.apply(load.putMetadata("title", "不该写入")))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessage("layer 'service-stations' already has a feature 700");
+
+        assertThat(snapshot()).isEqualTo(before);
+    }
+
+    @Test
+    void anExplicitIdThatALargeLoadGaveAFreshFeatureRefusesAllOfIt() {
+        storeSomeData();
+        Snapshot before = snapshot();
+        ChangeSet load = new ChangeSet();
+        for (int i = 0; i < LARGE_LOAD; i++) {
+            load.insert(SERVICE_STATIONS, feature(0, POINT, Map.of("name", "站" + i)));
+        }
+        load.insert(SERVICE_STATIONS, feature(800, POINT, Map.of()));
+
+        assertThatThrownBy(() -> store.apply(load.putMetadata("title", "不该写入")))
+                .isInstanceOf(InvalidChangeException.class)
+                .hasMessage("layer 'service-stations' already has a feature 800");
+
+        assertThat(snapshot()).isEqualTo(before);
     }
 
     // --- fixtures

@@ -6,8 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code lilong}: the one executable, with a subcommand per job. Unknown options print usage and exit 2. */
 @Command(name = "lilong", mixinStandardHelpOptions = true, version = "Lilong 0.1.0",
         description = "里弄 Lilong — maps of neighbourhood governance: layers, OGC API – Features and a map page.",
-        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, ExportCommand.class, CopyCommand.class,
-                CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, ImportOsmCommand.class, ExportCommand.class,
+                CopyCommand.class, CommandLine.HelpCommand.class})
 public final class LilongCommand implements Runnable {
 
     @CommandLine.Spec

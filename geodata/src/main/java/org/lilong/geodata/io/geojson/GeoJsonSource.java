@@ -4,15 +4,11 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -22,21 +18,21 @@ import org.lilong.geodata.io.FeatureSourceException;
 import org.lilong.geodata.io.RecordException;
 import org.lilong.geodata.io.SourceField;
 import org.lilong.geodata.io.SourceRecord;
-import org.locationtech.jts.geom.GeometryFactory;
 
 /**
- * A GeoJSON FeatureCollection (or a single Feature), streamed with Jackson so that a large file never
- * sits in memory whole: only one feature at a time is read into a tree.
+ * A GeoJSON FeatureCollection (or a single Feature), read with Jackson's streaming parser, straight
+ * from the tokens into records.
  *
- * <p>{@link #open} makes a first pass that checks the syntax, counts the features and collects every
- * property name (GeoJSON has no schema) and the {@code crs} member, wherever in the object it is;
- * each iteration is a further pass. Without a {@code crs} member the CRS is WGS84 longitude/latitude,
- * as RFC 7946 says; a 2008-style {@code crs} with a name (EPSG:4549, urn:ogc:def:crs:EPSG::4549, ...)
- * is honoured.
+ * <p>GeoJSON has no schema, so the fields are only known once every feature has been read. {@link
+ * #open} therefore reads the whole file once, checking the syntax, collecting every property name
+ * and the {@code crs} member (wherever in the object it is), and keeps the records it read for the
+ * first iteration, which lets go of each as it hands it out: one pass over the file rather than a
+ * scan and then a read, with no more in memory than an import keeps anyway. Any further iteration
+ * reads the file again. Without a {@code crs} member the CRS is WGS84 longitude/latitude, as RFC
+ * 7946 says; a 2008-style {@code crs} with a name (EPSG:4549, urn:ogc:def:crs:EPSG::4549, ...) is
+ * honoured, and the geometries carry its EPSG code as their SRID.
  */
 public final class GeoJsonSource implements FeatureSource {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final Path file;
     private final List<SourceField> fields;
@@ -44,58 +40,27 @@ public final class GeoJsonSource implements FeatureSource {
     private final String declaredCrs;
     private final Optional<String> crsCode;
     private final boolean singleFeature;
+    private final int srid;
     private final List<JsonParser> openParsers = new ArrayList<>();
-    private final GeoJsonGeometries geometries = new GeoJsonGeometries(new GeometryFactory());
+    /** What open() read, each a SourceRecord or its RecordException, until the first iteration takes it. */
+    private List<Object> firstRead;
 
-    private GeoJsonSource(Path file, List<SourceField> fields, long size, String declaredCrs, boolean singleFeature) {
+    private GeoJsonSource(Path file, FirstRead read) {
         this.file = file;
-        this.fields = List.copyOf(fields);
-        this.size = size;
-        this.declaredCrs = declaredCrs;
+        this.fields = read.types.fields();
+        this.size = read.records.size();
+        this.declaredCrs = read.crs;
         this.crsCode = declaredCrs == null ? Optional.of("EPSG:4326") : CrsRegistry.codeFromWkt(declaredCrs);
-        this.singleFeature = singleFeature;
+        this.singleFeature = read.isFeature();
+        // The EPSG code of the declared CRS, so that an import of lon/lat data need not copy every geometry.
+        this.srid = crsCode.filter(code -> code.matches("EPSG:\\d{1,9}")).map(code -> Integer.parseInt(code.substring(5))).orElse(0);
+        this.firstRead = read.records;
     }
 
     /** @throws FeatureSourceException when the file is not valid JSON or not a FeatureCollection or Feature */
     public static GeoJsonSource open(Path file) {
-        Scan scan = new Scan();
-        Scan lone = new Scan(); // the properties of a file that is a single Feature
         try (JsonParser parser = parser(file)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new FeatureSourceException(file, "not GeoJSON: the file is not a JSON object");
-            }
-            String type = null;
-            boolean sawFeatures = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                switch (name) {
-                    case "type" -> type = parser.getValueAsString();
-                    case "crs" -> scan.crs = crsName(parser.readValueAsTree());
-                    case "features" -> {
-                        sawFeatures = true;
-                        if (value != JsonToken.START_ARRAY) {
-                            throw new FeatureSourceException(file, "not GeoJSON: \"features\" is not an array");
-                        }
-                        while (parser.nextToken() != JsonToken.END_ARRAY) {
-                            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                                throw new FeatureSourceException(file, "not GeoJSON: feature " + (scan.count + 1) + " is not an object");
-                            }
-                            scan.feature(parser);
-                        }
-                    }
-                    case "properties" -> lone.properties(parser);
-                    default -> parser.skipChildren();
-                }
-            }
-            if ("Feature".equals(type)) {
-                return new GeoJsonSource(file, lone.fields(), 1, scan.crs, true);
-            }
-            if (!"FeatureCollection".equals(type) || !sawFeatures) {
-                throw new FeatureSourceException(file, "not a GeoJSON FeatureCollection"
-                        + (type == null ? "" : " (its type is '" + type + "')"));
-            }
-            return new GeoJsonSource(file, scan.fields(), scan.count, scan.crs, false);
+            return new GeoJsonSource(file, FirstRead.of(file, parser));
         } catch (JsonProcessingException e) {
             throw new FeatureSourceException(file, "not valid JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
@@ -104,75 +69,107 @@ public final class GeoJsonSource implements FeatureSource {
     }
 
     private static JsonParser parser(Path file) throws IOException {
-        JsonParser parser = MAPPER.getFactory().createParser(file.toFile());
-        parser.setCodec(MAPPER);
-        return parser;
+        return JsonText.FACTORY.createParser(file.toFile());
     }
 
     private static String at(JsonLocation location) {
         return location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    /** The name of a 2008-style {"type": "name", "properties": {"name": ...}} crs member; its text otherwise. */
-    private static String crsName(JsonNode crs) {
-        if (crs == null || crs.isNull()) {
-            return null;
-        }
-        JsonNode name = crs.path("properties").path("name");
-        return name.isTextual() ? name.asText() : crs.toString();
-    }
-
-    /** What the first pass learns. */
-    private static final class Scan {
-        final Map<String, String> fieldTypes = new LinkedHashMap<>();
-        long count;
+    /** The one pass of {@link #open}: what the file is, its records, property types and crs. */
+    private static final class FirstRead {
+        FieldTypes types = new FieldTypes();
+        final List<Object> records = new ArrayList<>();
+        String type;
         String crs;
 
-        void feature(JsonParser parser) throws IOException {
-            count++;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                parser.nextToken();
-                if (name.equals("properties")) {
-                    properties(parser);
-                } else {
-                    parser.skipChildren();
-                }
+        static FirstRead of(Path file, JsonParser parser) throws IOException {
+            FirstRead read = new FirstRead();
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new FeatureSourceException(file, "not GeoJSON: the file is not a JSON object");
             }
-        }
-
-        void properties(JsonParser parser) throws IOException {
-            if (parser.currentToken() != JsonToken.START_OBJECT) {
-                parser.skipChildren();
-                return;
-            }
+            FieldTypes rootTypes = new FieldTypes();
+            FeatureMembers root = new FeatureMembers(rootTypes); // in case the file is a single Feature
+            boolean sawFeatures = false;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
-                String type = switch (value) {
-                    case VALUE_STRING -> "string";
-                    case VALUE_NUMBER_INT -> "integer";
-                    case VALUE_NUMBER_FLOAT -> "number";
-                    case VALUE_TRUE, VALUE_FALSE -> "boolean";
-                    case START_OBJECT -> "object";
-                    case START_ARRAY -> "array";
-                    default -> null;
-                };
-                parser.skipChildren();
-                String known = fieldTypes.get(name);
-                if (known == null || known.equals("null")) {
-                    fieldTypes.put(name, type == null ? "null" : type);
-                } else if (type != null && !known.equals(type)) {
-                    fieldTypes.put(name, known.equals("integer") && type.equals("number") ? "number" : "mixed");
+                switch (name) {
+                    case "type" -> read.type = parser.getValueAsString();
+                    case "crs" -> read.crs = crsName(parser);
+                    case "features" -> {
+                        sawFeatures = true;
+                        if (value != JsonToken.START_ARRAY) {
+                            throw new FeatureSourceException(file, "not GeoJSON: \"features\" is not an array");
+                        }
+                        read.features(file, parser);
+                    }
+                    default -> root.member(name, parser);
                 }
+            }
+            if (read.isFeature()) {
+                read.types = rootTypes;
+                read.records.clear();
+                read.records.add(record(() -> root.record(1)));
+            } else if (!"FeatureCollection".equals(read.type) || !sawFeatures) {
+                throw new FeatureSourceException(file, "not a GeoJSON FeatureCollection"
+                        + (read.type == null ? "" : " (its type is '" + read.type + "')"));
+            }
+            return read;
+        }
+
+        boolean isFeature() {
+            return "Feature".equals(type);
+        }
+
+        private void features(Path file, JsonParser parser) throws IOException {
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                if (parser.currentToken() != JsonToken.START_OBJECT) {
+                    throw new FeatureSourceException(file, "not GeoJSON: feature " + (records.size() + 1) + " is not an object");
+                }
+                int number = records.size() + 1;
+                records.add(record(() -> FeatureMembers.read(number, parser, types)));
             }
         }
 
-        List<SourceField> fields() {
-            List<SourceField> fields = new ArrayList<>();
-            fieldTypes.forEach((name, type) -> fields.add(new SourceField(name, type)));
-            return fields;
+        private static Object record(RecordRead read) throws IOException {
+            try {
+                return read.record();
+            } catch (RecordException e) {
+                return e;
+            }
         }
+
+        @FunctionalInterface
+        private interface RecordRead {
+            SourceRecord record() throws IOException;
+        }
+    }
+
+    /** The name of a 2008-style {"type": "name", "properties": {"name": ...}} crs member; its JSON text otherwise. */
+    private static String crsName(JsonParser parser) throws IOException {
+        if (parser.currentToken() == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        String crs = JsonText.of(parser);
+        try (JsonParser member = JsonText.FACTORY.createParser(crs)) {
+            if (member.nextToken() == JsonToken.START_OBJECT) {
+                while (member.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = member.currentName();
+                    if (member.nextToken() == JsonToken.START_OBJECT && name.equals("properties")) {
+                        while (member.nextToken() == JsonToken.FIELD_NAME) {
+                            if (member.nextToken() == JsonToken.VALUE_STRING && member.currentName().equals("name")) {
+                                return member.getText();
+                            }
+                            member.skipChildren();
+                        }
+                    } else {
+                        member.skipChildren();
+                    }
+                }
+            }
+        }
+        return crs;
     }
 
     @Override
@@ -202,6 +199,14 @@ public final class GeoJsonSource implements FeatureSource {
 
     @Override
     public Iterator<SourceRecord> iterator() {
+        List<Object> records;
+        synchronized (this) {
+            records = firstRead;
+            firstRead = null;
+        }
+        if (records != null) {
+            return new FirstIteration(records);
+        }
         try {
             JsonParser parser = parser(file);
             synchronized (openParsers) {
@@ -213,44 +218,45 @@ public final class GeoJsonSource implements FeatureSource {
         }
     }
 
-    private SourceRecord record(int number, JsonNode feature) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        JsonNode properties = feature.path("properties");
-        if (properties.isObject()) {
-            properties.fields().forEachRemaining(e -> values.put(e.getKey(), value(e.getValue())));
+    /** The record with the declared CRS's SRID on its geometry, which was made for it alone. */
+    private SourceRecord withSrid(SourceRecord record) {
+        if (srid != 0 && record.geometry() != null) {
+            record.geometry().setSRID(srid);
         }
-        try {
-            return new SourceRecord(number, geometries.read(feature.get("geometry")), values);
-        } catch (IllegalArgumentException e) {
-            throw new RecordException(number, e.getMessage());
-        } catch (RuntimeException e) { // JTS refusing a ring and the like
-            throw new RecordException(number, "unreadable geometry: " + e.getMessage());
+        return record;
+    }
+
+    /** Hands out the records open() read, letting go of each. */
+    private final class FirstIteration implements Iterator<SourceRecord> {
+        private final List<Object> records;
+        private int next;
+
+        FirstIteration(List<Object> records) {
+            this.records = records;
+        }
+
+        @Override
+        public boolean hasNext() {
+            return next < records.size();
+        }
+
+        @Override
+        public SourceRecord next() {
+            if (!hasNext()) {
+                throw new NoSuchElementException();
+            }
+            Object record = records.set(next++, null);
+            if (record instanceof RecordException e) {
+                throw e;
+            }
+            return withSrid((SourceRecord) record);
         }
     }
 
-    private static Object value(JsonNode node) {
-        if (node == null || node.isNull() || node.isMissingNode()) {
-            return null;
-        }
-        if (node.isTextual()) {
-            return node.asText();
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        if (node.isIntegralNumber() && node.canConvertToLong()) {
-            return node.asLong();
-        }
-        if (node.isNumber()) {
-            return node.asDouble();
-        }
-        return node.toString(); // objects and arrays as their JSON text
-    }
-
-    /** Streams the "features" array, one tree per feature. */
+    /** Reads the "features" array again, each feature as it comes. */
     private final class Features implements Iterator<SourceRecord> {
         private final JsonParser parser;
-        private JsonNode next;
+        private boolean positioned; // on the next feature's START_OBJECT
         private int number;
         private boolean done;
 
@@ -273,10 +279,10 @@ public final class GeoJsonSource implements FeatureSource {
 
         @Override
         public boolean hasNext() {
-            if (next == null && !done) {
+            if (!positioned && !done) {
                 try {
                     if (parser.nextToken() == JsonToken.START_OBJECT) {
-                        next = parser.readValueAsTree();
+                        positioned = true;
                     } else {
                         done = true;
                         parser.close();
@@ -285,7 +291,7 @@ public final class GeoJsonSource implements FeatureSource {
                     throw new FeatureSourceException(file, "cannot be read: " + e.getMessage(), e);
                 }
             }
-            return next != null;
+            return positioned;
         }
 
         @Override
@@ -293,13 +299,16 @@ public final class GeoJsonSource implements FeatureSource {
             if (!hasNext()) {
                 throw new NoSuchElementException();
             }
-            JsonNode feature = next;
-            next = null;
-            return record(++number, feature);
+            positioned = false;
+            try {
+                return withSrid(FeatureMembers.read(++number, parser, null));
+            } catch (IOException e) {
+                throw new FeatureSourceException(file, "cannot be read: " + e.getMessage(), e);
+            }
         }
     }
 
-    /** A file holding one Feature. */
+    /** Reads a file holding one Feature again. */
     private final class SingleFeature implements Iterator<SourceRecord> {
         private final JsonParser parser;
         private boolean done;
@@ -320,7 +329,8 @@ public final class GeoJsonSource implements FeatureSource {
             }
             done = true;
             try (parser) {
-                return record(1, parser.readValueAsTree());
+                parser.nextToken(); // the START_OBJECT open() found
+                return withSrid(FeatureMembers.read(1, parser, null));
             } catch (IOException e) {
                 throw new FeatureSourceException(file, "cannot be read: " + e.getMessage(), e);
             }
@@ -329,6 +339,9 @@ public final class GeoJsonSource implements FeatureSource {
 
     @Override
     public void close() {
+        synchronized (this) {
+            firstRead = null;
+        }
         synchronized (openParsers) {
             for (JsonParser parser : openParsers) {
                 try {

@@ -1,6 +1,5 @@
 package org.lilong.layers.store.gpkg;
 
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,12 +12,14 @@ import java.util.Map;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.InvalidChangeException;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * Writes validated changes, in order, inside a transaction its caller opened and will commit or
- * roll back. Each layer's statements are prepared once per change set, so a bulk load of thousands
- * of inserts is thousands of executions of one statement in one transaction.
+ * roll back. Each layer's statements are prepared once per change set. Inserts are queued per layer
+ * and sent as JDBC batches: sqlite-jdbc follows every single executeUpdate of an INSERT with a
+ * freshly prepared {@code SELECT last_insert_rowid()} for getGeneratedKeys, which cost as much as
+ * the insert itself, and a batch does not. A layer's queue is flushed before an update or delete of
+ * that layer, so the set still behaves as if its changes ran one by one.
  */
 final class ChangeSetWriter implements AutoCloseable {
 
@@ -28,6 +29,9 @@ final class ChangeSetWriter implements AutoCloseable {
      * which each decode the geometry blob again, and they took most of a bulk load's time.
      */
     static final int BULK_INSERTS = 500;
+
+    /** Queued inserts sent at once; bounds the memory a huge load holds in the driver. */
+    private static final int BATCH_SIZE = 2000;
 
     private final Connection connection;
     private final Map<String, LayerTable> tables;
@@ -45,7 +49,7 @@ final class ChangeSetWriter implements AutoCloseable {
      * @return the inserted and updated features as stored, in order
      * @throws InvalidChangeException for an id that is taken (insert) or missing (update, delete)
      */
-    List<Feature> write(List<ChangeSet.Change> changes) throws SQLException, IOException {
+    List<Feature> write(List<ChangeSet.Change> changes) throws SQLException {
         Map<String, Integer> inserts = new LinkedHashMap<>();
         for (ChangeSet.Change change : changes) {
             if (change instanceof ChangeSet.Insert) {
@@ -57,7 +61,7 @@ final class ChangeSetWriter implements AutoCloseable {
                 writesFor(layer.getKey()).indexDirectly();
             }
         }
-        List<Feature> stored = new ArrayList<>();
+        List<Feature> stored = new ArrayList<>(changes.size());
         for (ChangeSet.Change change : changes) {
             LayerWrites layer = writesFor(change.layerId());
             if (change instanceof ChangeSet.Insert insert) {
@@ -69,6 +73,7 @@ final class ChangeSetWriter implements AutoCloseable {
             }
         }
         for (LayerWrites layer : writes.values()) {
+            layer.flushAll();
             layer.restoreIndexTrigger();
             layer.refreshContents();
         }
@@ -103,7 +108,7 @@ final class ChangeSetWriter implements AutoCloseable {
         }
     }
 
-    /** The prepared statements and id counter of one layer. */
+    /** The prepared statements, insert queue and id counter of one layer. */
     private final class LayerWrites {
 
         private final LayerTable table;
@@ -111,10 +116,14 @@ final class ChangeSetWriter implements AutoCloseable {
         private final PreparedStatement update;
         private final PreparedStatement delete;
         private final PreparedStatement exists;
+        /** Every id below this one may be taken; fresh ids start here, explicit ids at or above it are free. */
         private long nextId;
+        private int queued;
         /** The dropped RTree insert trigger's SQL while this writer indexes directly, else null. */
         private String droppedTrigger;
         private PreparedStatement indexInsert;
+        /** The index rows of the queued and sent inserts, while this writer indexes directly. */
+        private RTreeRows indexRows;
 
         LayerWrites(LayerTable table) throws SQLException {
             this.table = table;
@@ -125,32 +134,51 @@ final class ChangeSetWriter implements AutoCloseable {
             this.nextId = maxId() + 1;
         }
 
-        Feature insert(Feature feature) throws SQLException, IOException {
+        Feature insert(Feature feature) throws SQLException {
             Feature stored = feature;
             if (feature.id() <= 0) {
                 stored = feature.withId(nextId);
-            } else if (exists(feature.id())) {
-                throw new InvalidChangeException("layer '" + table.layer().id() + "' already has a feature " + feature.id());
+            } else if (feature.id() < nextId) {
+                // It may be stored, or queued: send the queue so that the table answers for both.
+                flush();
+                if (exists(feature.id())) {
+                    throw new InvalidChangeException("layer '" + table.layer().id() + "' already has a feature " + feature.id());
+                }
             }
             table.bindInsert(insert, stored);
-            insert.executeUpdate();
-            if (indexInsert != null) {
-                Envelope envelope = stored.geometry().getEnvelopeInternal();
-                indexInsert.setLong(1, stored.id());
-                indexInsert.setDouble(2, envelope.getMinX());
-                indexInsert.setDouble(3, envelope.getMaxX());
-                indexInsert.setDouble(4, envelope.getMinY());
-                indexInsert.setDouble(5, envelope.getMaxY());
-                indexInsert.executeUpdate();
+            insert.addBatch();
+            if (indexRows != null) {
+                indexRows.add(stored.id(), stored.geometry().getEnvelopeInternal());
             }
             nextId = Math.max(nextId, stored.id() + 1);
+            if (++queued >= BATCH_SIZE) {
+                flush();
+            }
             return stored;
+        }
+
+        /** Sends the queued inserts. */
+        void flush() throws SQLException {
+            if (queued == 0) {
+                return;
+            }
+            insert.executeBatch();
+            queued = 0;
+        }
+
+        /** Sends the queued inserts and writes their index rows: before anything that may read or change them. */
+        void flushAll() throws SQLException {
+            flush();
+            if (indexRows != null) {
+                indexRows.insert(indexInsert);
+            }
         }
 
         /**
          * Drops the RTree insert trigger for the rest of this change set and writes index rows from
-         * the envelopes we already have. SQLite's DDL is transactional: a rollback brings the trigger
-         * back, and {@link #restoreIndexTrigger} recreates it before a commit.
+         * the envelopes we already have (see {@link RTreeRows}). SQLite's DDL is transactional: a
+         * rollback brings the trigger back, and {@link #restoreIndexTrigger} recreates it before a
+         * commit.
          */
         void indexDirectly() throws SQLException {
             String trigger = table.spatialIndexName() + "_insert";
@@ -169,8 +197,10 @@ final class ChangeSetWriter implements AutoCloseable {
             }
             indexInsert = connection.prepareStatement("INSERT INTO " + LayerTable.quote(table.spatialIndexName())
                     + " (id, minx, maxx, miny, maxy) VALUES (?, ?, ?, ?, ?)");
+            indexRows = new RTreeRows();
         }
 
+        /** Recreates the dropped trigger; the index rows must have been written ({@link #flushAll}). */
         void restoreIndexTrigger() throws SQLException {
             if (droppedTrigger == null) {
                 return;
@@ -181,9 +211,11 @@ final class ChangeSetWriter implements AutoCloseable {
             droppedTrigger = null;
             indexInsert.close();
             indexInsert = null;
+            indexRows = null;
         }
 
-        Feature update(Feature feature) throws SQLException, IOException {
+        Feature update(Feature feature) throws SQLException {
+            flushAll();
             table.bindUpdate(update, feature);
             if (update.executeUpdate() == 0) {
                 throw missing(feature.id());
@@ -192,6 +224,7 @@ final class ChangeSetWriter implements AutoCloseable {
         }
 
         void delete(long featureId) throws SQLException {
+            flushAll();
             delete.setLong(1, featureId);
             if (delete.executeUpdate() == 0) {
                 throw missing(featureId);

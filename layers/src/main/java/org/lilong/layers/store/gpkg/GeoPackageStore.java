@@ -126,7 +126,7 @@ public final class GeoPackageStore implements FeatureStore {
         } catch (InvalidChangeException e) {
             rollBack(e);
             throw e;
-        } catch (SQLException | IOException | RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             rollBack(e);
             throw new StoreException("cannot write to " + file + ", nothing was written: " + e.getMessage(), e);
         } finally {
@@ -134,8 +134,7 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
-    private List<Feature> write(List<ChangeSet.Change> normalised, Map<String, String> metadata)
-            throws SQLException, IOException {
+    private List<Feature> write(List<ChangeSet.Change> normalised, Map<String, String> metadata) throws SQLException {
         try (ChangeSetWriter writer = new ChangeSetWriter(connection, tables)) {
             List<Feature> stored = writer.write(normalised);
             MetadataTable.putAll(connection, metadata);

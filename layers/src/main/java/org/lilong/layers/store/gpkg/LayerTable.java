@@ -100,19 +100,19 @@ final class LayerTable {
     }
 
     /** Binds a feature to {@link #insertSql()}. */
-    void bindInsert(PreparedStatement statement, Feature feature) throws SQLException, IOException {
+    void bindInsert(PreparedStatement statement, Feature feature) throws SQLException {
         statement.setLong(1, feature.id());
         bindContent(statement, 2, feature);
     }
 
     /** Binds a feature to {@link #updateSql()}. */
-    void bindUpdate(PreparedStatement statement, Feature feature) throws SQLException, IOException {
+    void bindUpdate(PreparedStatement statement, Feature feature) throws SQLException {
         int next = bindContent(statement, 1, feature);
         statement.setLong(next, feature.id());
     }
 
     /** Binds geometry then attributes from {@code index}; returns the next free parameter index. */
-    private int bindContent(PreparedStatement statement, int index, Feature feature) throws SQLException, IOException {
+    private int bindContent(PreparedStatement statement, int index, Feature feature) throws SQLException {
         statement.setBytes(index++, geometries.encode(feature.geometry()));
         for (AttributeDefinition attribute : layer.attributes()) {
             AttributeCodec.bind(statement, index++, attribute.type(), feature.get(attribute.name()));

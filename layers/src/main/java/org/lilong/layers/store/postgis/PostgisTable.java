@@ -75,6 +75,11 @@ final class PostgisTable {
                 + ") VALUES (?, ST_GeomFromWKB(?, " + WGS84 + ")" + ", ?".repeat(layer.attributes().size()) + ")";
     }
 
+    /** Rows in PostgreSQL's text format, in the columns {@link CopyStream} writes. */
+    String copySql() {
+        return "COPY " + quote(name) + " (" + ID_COLUMN + ", " + GEOMETRY_COLUMN + attributeList(", ") + ") FROM STDIN";
+    }
+
     /** Replaces the geometry and every attribute; the last parameter is the id. */
     String updateSql() {
         String assignments = layer.attributes().stream()

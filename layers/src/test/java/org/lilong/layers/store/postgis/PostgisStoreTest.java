@@ -209,6 +209,61 @@ class PostgisStoreTest {
         }
     }
 
+    // --- bulk loads (COPY, with the spatial index built afterwards)
+
+    @Test
+    void aLargeLoadLeavesTheSpatialIndexBuiltAndValid() throws SQLException {
+        try (PostgisStore store = PostgisStore.open(database.url(), CATALOGUE)) {
+            store.apply(new ChangeSet().insertAll(GRIDS, squares(ChangeWriter.COPY_INSERTS + 20)));
+            // a second load, smaller than the table, keeps the index as it is
+            store.apply(new ChangeSet().insertAll(GRIDS, squares(ChangeWriter.COPY_INSERTS)));
+
+            assertThat(store.readAll(GRIDS)).hasSize(2 * ChangeWriter.COPY_INSERTS + 20);
+        }
+        assertThat(gistIndexesOf("grids")).containsExactly("grids_geom_gist valid");
+        assertThat(queryStrings("SELECT count(*)::text FROM grids WHERE geom && ST_MakeEnvelope(121.40, 31.2, 121.4015, 31.21, 4326)"))
+                .containsExactly("4");
+    }
+
+    @Test
+    void aLargeLoadTheDatabaseRefusesMidwayLeavesTheTableAndItsIndexAsTheyWere() throws SQLException {
+        database.execute("ALTER TABLE grids ADD CONSTRAINT test_no_boom CHECK (name IS DISTINCT FROM 'boom')");
+        try (PostgisStore store = PostgisStore.open(database.url(), CATALOGUE)) {
+            List<Feature> load = new ArrayList<>(squares(ChangeWriter.COPY_INSERTS + 20));
+            load.add(feature(0, POLYGON, Map.of("name", "boom")));
+
+            assertThatThrownBy(() -> store.apply(new ChangeSet().insertAll(GRIDS, load).putMetadata("title", "不该写入")))
+                    .isInstanceOf(InvalidChangeException.class)
+                    .hasMessageContaining("test_no_boom");
+
+            assertThat(store.readAll(GRIDS)).isEmpty();
+            assertThat(store.metadata()).isEmpty();
+            store.apply(new ChangeSet().insert(GRIDS, feature(0, POLYGON, Map.of())));
+            assertThat(store.readAll(GRIDS)).hasSize(1);
+        } finally {
+            database.execute("ALTER TABLE grids DROP CONSTRAINT test_no_boom");
+        }
+        assertThat(gistIndexesOf("grids")).containsExactly("grids_geom_gist valid");
+    }
+
+    /** Squares of 0.0005° without ids, the i-th (from 0) starting at 121.40 + i × 0.001. */
+    private static List<Feature> squares(int count) {
+        List<Feature> squares = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            double x = 121.40 + i * 0.001;
+            squares.add(feature(0, String.format(java.util.Locale.ROOT,
+                    "POLYGON ((%.4f 31.2, %.4f 31.2, %.4f 31.2005, %.4f 31.2005, %.4f 31.2))", x, x + 0.0005, x + 0.0005, x, x),
+                    Map.of("name", "网格" + i)));
+        }
+        return squares;
+    }
+
+    private static List<String> gistIndexesOf(String table) throws SQLException {
+        return queryStrings("SELECT c.relname || CASE WHEN i.indisvalid THEN ' valid' ELSE ' invalid' END FROM pg_index i"
+                + " JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am am ON am.oid = c.relam"
+                + " WHERE i.indrelid = '" + table + "'::regclass AND am.amname = 'gist'");
+    }
+
     // --- code and migrations agree, or the store does not open
 
     @Test
