@@ -35,17 +35,17 @@ public final class OsmStreetImporter {
 
     /**
      * @throws OsmFormatException when the file is malformed or truncated, naming the position
-     * @throws FeatureSourceException when the file cannot be read or is not named .osm or .osm.pbf
+     * @throws FeatureSourceException when the file cannot be read or is not named .osm, .osm.xml or .osm.pbf
      */
     public OsmStreets read(Path file) {
         WalkableWayCollector collector = new WalkableWayCollector();
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".osm")) {
+        if (name.endsWith(".osm") || name.endsWith(".osm.xml")) {
             OsmXmlReader.read(file, collector);
         } else if (name.endsWith(".pbf")) {
             OsmPbfReader.read(file, collector);
         } else {
-            throw new FeatureSourceException(file, "not an OpenStreetMap file: give OSM XML (.osm) or PBF (.osm.pbf)");
+            throw new FeatureSourceException(file, "not an OpenStreetMap file: give OSM XML (.osm, .osm.xml) or PBF (.osm.pbf)");
         }
         NodeCoordinates nodes = collector.nodes();
         List<Feature> streets = new ArrayList<>();

@@ -45,7 +45,7 @@ class HuangpuNetworkTest {
     }
 
     /**
-     * The extract is a clipped OSMnx drive network and falls apart at its edges: even with every way,
+     * The extract is a clipped drive network and falls apart at its edges: even with every way,
      * trunk roads included, its nodes form 76 connected parts. Without the expressways the network has
      * 75; the largest holds 529 of the 678 nodes, 847 of the 1,049 edges and 70.4 of the 81.9 km.
      */

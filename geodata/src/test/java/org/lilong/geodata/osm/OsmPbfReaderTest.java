@@ -30,7 +30,7 @@ class OsmPbfReaderTest {
     @Test
     void pbfAndXmlOfTheSameDataGiveTheSameStreets() {
         OsmStreets fromPbf = new OsmStreetImporter().read(splitFixture("split.osm.pbf"));
-        OsmStreets fromXml = OsmFixtures.read("split-at-shared-nodes.osm");
+        OsmStreets fromXml = OsmFixtures.read("split-at-shared-nodes.osm.xml");
 
         assertThat(fromPbf.streets()).isEqualTo(fromXml.streets());
         assertThat(fromPbf.nodesRead()).isEqualTo(6);
@@ -49,7 +49,7 @@ class OsmPbfReaderTest {
 
     @Test
     void anXmlFileNamedPbfIsNotTakenForOne() throws IOException {
-        Path file = Files.copy(OsmFixtures.fixture("footway.osm"), directory.resolve("footway.osm.pbf"));
+        Path file = Files.copy(OsmFixtures.fixture("footway.osm.xml"), directory.resolve("footway.osm.pbf"));
 
         assertThatThrownBy(() -> new OsmStreetImporter().read(file)).isInstanceOf(OsmFormatException.class)
                 .hasMessageStartingWith("footway.osm.pbf: block 1 at byte 0: a blob header of ")

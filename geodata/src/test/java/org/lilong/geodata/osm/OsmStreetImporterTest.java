@@ -23,7 +23,7 @@ class OsmStreetImporterTest {
 
     @Test
     void aStreetTakesItsNamesFromNameAndNameEn() {
-        Feature street = OsmFixtures.read("residential.osm").streets().get(0);
+        Feature street = OsmFixtures.read("residential.osm.xml").streets().get(0);
 
         assertThat(street.properties()).containsEntry("name", "金坛路").containsEntry("name_en", "Jintan Road")
                 .containsEntry("class", "street").containsEntry("bridge", false);
@@ -31,7 +31,7 @@ class OsmStreetImporterTest {
 
     @Test
     void bridgeYesMakesABridge() {
-        Feature street = OsmFixtures.read("bridge.osm").streets().get(0);
+        Feature street = OsmFixtures.read("bridge.osm.xml").streets().get(0);
 
         assertThat(street.properties()).containsEntry("bridge", true).containsEntry("class", "main")
                 .containsEntry("name_en", "Garden Bridge");
@@ -39,14 +39,14 @@ class OsmStreetImporterTest {
 
     @Test
     void aStreetWithoutANameHasNoNameAttribute() {
-        Feature street = OsmFixtures.read("footway.osm").streets().get(0);
+        Feature street = OsmFixtures.read("footway.osm.xml").streets().get(0);
 
         assertThat(street.properties()).doesNotContainKeys("name", "name_en").containsEntry("class", "path");
     }
 
     @Test
     void theGeometryIsTheWaysNodesInWgs84() {
-        Feature street = OsmFixtures.read("footway.osm").streets().get(0);
+        Feature street = OsmFixtures.read("footway.osm.xml").streets().get(0);
 
         assertThat(street.geometry().toText()).isEqualTo("LINESTRING (121.47 31.23, 121.471 31.23)");
         assertThat(street.geometry().getSRID()).isEqualTo(4326);
@@ -65,7 +65,7 @@ class OsmStreetImporterTest {
 
     @Test
     void theChangeSetReplacesTheStoredStreetsAndCreditsOpenStreetMap() {
-        OsmStreets streets = OsmFixtures.read("split-at-shared-nodes.osm");
+        OsmStreets streets = OsmFixtures.read("split-at-shared-nodes.osm.xml");
 
         ChangeSet changes = streets.replacing(List.of(4L, 9L));
 
@@ -81,7 +81,7 @@ class OsmStreetImporterTest {
         Path file = Files.writeString(directory.resolve("streets.geojson"), "{}");
 
         assertThatThrownBy(() -> new OsmStreetImporter().read(file)).isInstanceOf(FeatureSourceException.class)
-                .hasMessage("streets.geojson: not an OpenStreetMap file: give OSM XML (.osm) or PBF (.osm.pbf)");
+                .hasMessage("streets.geojson: not an OpenStreetMap file: give OSM XML (.osm, .osm.xml) or PBF (.osm.pbf)");
     }
 
     @Test

@@ -35,7 +35,7 @@ class OsmWalkabilityTest {
             "no-highway, false",
             "proposed, false"})
     void eachTagRuleDecidesWhetherTheWayBecomesAStreet(String rule, boolean walkable) {
-        OsmStreets streets = OsmFixtures.read(rule + ".osm");
+        OsmStreets streets = OsmFixtures.read(rule + ".osm.xml");
 
         assertThat(streets.waysRead()).isEqualTo(1);
         assertThat(streets.streets()).hasSize(walkable ? 1 : 0);
@@ -43,7 +43,7 @@ class OsmWalkabilityTest {
 
     @Test
     void oneWayTagsDoNotBindWalkers() {
-        WalkingNetwork network = WalkingNetwork.fromStreets(OsmFixtures.read("oneway.osm").streets());
+        WalkingNetwork network = WalkingNetwork.fromStreets(OsmFixtures.read("oneway.osm.xml").streets());
         ShortestPathTree tree = new ShortestPathTree(network);
 
         double forward = tree.fromNode(0, 1000).distanceMetres(1);
@@ -54,7 +54,7 @@ class OsmWalkabilityTest {
 
     @Test
     void aPedestrianAreaIsWalkedAlongItsOutline() {
-        OsmStreets streets = OsmFixtures.read("pedestrian-area.osm");
+        OsmStreets streets = OsmFixtures.read("pedestrian-area.osm.xml");
 
         LineString outline = (LineString) streets.streets().get(0).geometry();
         assertThat(outline.isClosed()).isTrue();
@@ -71,7 +71,7 @@ class OsmWalkabilityTest {
      */
     @Test
     void waysAreSplitAtNodesSharedWithOtherWalkableWaysOnly() {
-        WalkingNetwork network = WalkingNetwork.fromStreets(OsmFixtures.read("split-at-shared-nodes.osm").streets());
+        WalkingNetwork network = WalkingNetwork.fromStreets(OsmFixtures.read("split-at-shared-nodes.osm.xml").streets());
 
         assertThat(network.nodeCount()).isEqualTo(4);
         assertThat(network.edgeCount()).isEqualTo(3);
@@ -79,7 +79,7 @@ class OsmWalkabilityTest {
 
     @Test
     void aWayIsSplitWhereTheExtractLacksItsNodes() {
-        OsmStreets streets = OsmFixtures.read("missing-nodes.osm");
+        OsmStreets streets = OsmFixtures.read("missing-nodes.osm.xml");
 
         // Nodes 1 2 [3] 4 5 [6] 7: pieces 1–2 and 4–5; 7 alone is no line.
         assertThat(streets.streets()).extracting(f -> f.geometry().getNumPoints()).containsExactly(2, 2);
@@ -88,7 +88,7 @@ class OsmWalkabilityTest {
 
     @Test
     void relationsAreSkippedAndWaysMayComeBeforeTheirNodes() {
-        OsmStreets streets = OsmFixtures.read("relation-and-unsorted.osm");
+        OsmStreets streets = OsmFixtures.read("relation-and-unsorted.osm.xml");
 
         assertThat(streets.waysRead()).isEqualTo(1);
         assertThat(streets.streets()).hasSize(1);

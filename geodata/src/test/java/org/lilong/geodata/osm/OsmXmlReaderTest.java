@@ -16,17 +16,17 @@ class OsmXmlReaderTest {
 
     @Test
     void aTruncatedFileIsAnErrorAtTheLineAndColumnWhereItEnds() {
-        assertThatThrownBy(() -> OsmFixtures.read("truncated.osm"))
+        assertThatThrownBy(() -> OsmFixtures.read("truncated.osm.xml"))
                 .isInstanceOf(OsmFormatException.class)
-                .hasMessageStartingWith("truncated.osm: line 9, column ")
+                .hasMessageStartingWith("truncated.osm.xml: line 9, column ")
                 .satisfies(e -> assertThat(((OsmFormatException) e).position()).startsWith("line 9, column "));
     }
 
     @Test
     void aNodeWhoseLatitudeIsNotANumberIsAnErrorAtItsLine() {
-        assertThatThrownBy(() -> OsmFixtures.read("bad-latitude.osm"))
+        assertThatThrownBy(() -> OsmFixtures.read("bad-latitude.osm.xml"))
                 .isInstanceOf(OsmFormatException.class)
-                .hasMessageStartingWith("bad-latitude.osm: line 5, column ")
+                .hasMessageStartingWith("bad-latitude.osm.xml: line 5, column ")
                 .hasMessageEndingWith(": node 2: lat=\"north\" is not a number");
     }
 
