@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "import-osm", mixinStandardHelpOptions = true,
         description = {"Replace the streets layer with the walkable ways of an OpenStreetMap file, in one transaction.",
-                "Formats: OSM XML (.osm) and PBF (.osm.pbf). Walkability follows the tags as a pedestrian router does."})
+                "Formats: OSM XML (.osm, .osm.xml) and PBF (.osm.pbf). Walkability follows the tags as a pedestrian router does."})
 final class ImportOsmCommand implements Callable<Integer> {
 
     @CommandLine.Spec
