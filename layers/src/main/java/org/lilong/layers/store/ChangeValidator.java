@@ -1,7 +1,9 @@
 package org.lilong.layers.store;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.lilong.layers.model.AttributeDefinition;
 import org.lilong.layers.model.AttributeOrder;
@@ -80,6 +82,25 @@ public final class ChangeValidator {
             String violation = order.violation(normalised);
             if (violation != null) {
                 throw new InvalidChangeException("feature " + feature.id() + " of layer '" + layerId + "': " + violation);
+            }
+        }
+        return normalised;
+    }
+
+    /**
+     * Every change of a set checked and normalised before a store writes the first one, so a
+     * schema error writes nothing; deletes only need their layer to exist.
+     */
+    public List<ChangeSet.Change> normalise(List<ChangeSet.Change> changes) {
+        List<ChangeSet.Change> normalised = new ArrayList<>(changes.size());
+        for (ChangeSet.Change change : changes) {
+            if (change instanceof ChangeSet.Insert insert) {
+                normalised.add(new ChangeSet.Insert(insert.layerId(), normalise(insert.layerId(), insert.feature())));
+            } else if (change instanceof ChangeSet.Update update) {
+                normalised.add(new ChangeSet.Update(update.layerId(), normalise(update.layerId(), update.feature())));
+            } else {
+                layer(change.layerId());
+                normalised.add(change);
             }
         }
         return normalised;

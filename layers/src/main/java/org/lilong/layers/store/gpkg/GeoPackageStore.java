@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -110,7 +109,7 @@ public final class GeoPackageStore implements FeatureStore {
     @Override
     public synchronized List<Feature> apply(ChangeSet changes) {
         ensureOpen();
-        List<ChangeSet.Change> normalised = normalise(changes.changes());
+        List<ChangeSet.Change> normalised = validator.normalise(changes.changes());
         if (normalised.isEmpty() && changes.metadata().isEmpty()) {
             return List.of();
         }
@@ -140,22 +139,6 @@ public final class GeoPackageStore implements FeatureStore {
             MetadataTable.putAll(connection, metadata);
             return stored;
         }
-    }
-
-    /** Validates every change before the first write, so a schema error writes nothing. */
-    private List<ChangeSet.Change> normalise(List<ChangeSet.Change> changes) {
-        List<ChangeSet.Change> normalised = new ArrayList<>(changes.size());
-        for (ChangeSet.Change change : changes) {
-            if (change instanceof ChangeSet.Insert insert) {
-                normalised.add(new ChangeSet.Insert(insert.layerId(), validator.normalise(insert.layerId(), insert.feature())));
-            } else if (change instanceof ChangeSet.Update update) {
-                normalised.add(new ChangeSet.Update(update.layerId(), validator.normalise(update.layerId(), update.feature())));
-            } else {
-                validator.layer(change.layerId());
-                normalised.add(change);
-            }
-        }
-        return normalised;
     }
 
     private void rollBack(Exception cause) {
