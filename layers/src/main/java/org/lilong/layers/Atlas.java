@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.lilong.layers.lifecircle.LifeCircleAnalysis;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
@@ -18,6 +19,7 @@ import org.lilong.layers.query.FeatureQuery;
 import org.lilong.layers.query.GridLocator;
 import org.lilong.layers.query.Whereabouts;
 import org.lilong.layers.spatial.LayerIndex;
+import org.lilong.layers.standard.LifeCircleProfile;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.FeatureStore;
 import org.slf4j.Logger;
@@ -42,6 +44,10 @@ public final class Atlas implements AutoCloseable {
     private final Object refreshing = new Object();
     private volatile Map<String, String> metadata;
     private volatile boolean closed;
+    private final LifeCircleProfile profile;
+    /** Built on first use from the read model and dropped when one of its source layers is refreshed. */
+    private volatile LifeCircleAnalysis lifeCircle;
+    private final Object buildingLifeCircle = new Object();
 
     /**
      * Loads every layer of the store and follows its external changes; takes ownership of the store,
@@ -50,7 +56,13 @@ public final class Atlas implements AutoCloseable {
      * @throws org.lilong.layers.store.StoreException when the store cannot be read
      */
     public Atlas(FeatureStore store) {
+        this(store, LifeCircleProfile.defaults());
+    }
+
+    /** As {@link #Atlas(FeatureStore)}, with a life-circle profile other than the default one. */
+    public Atlas(FeatureStore store, LifeCircleProfile profile) {
         this.store = store;
+        this.profile = profile;
         try {
             // Listen first, then load: a commit between the two is then refreshed, not missed.
             store.onExternalChange(this::refreshQuietly);
@@ -87,6 +99,30 @@ public final class Atlas implements AutoCloseable {
                 index(LayerCatalogue.SUBDISTRICTS)).locate(lon, lat);
     }
 
+    /**
+     * The walking network, isochrones and facility checklist over the current read model: built on
+     * first use (the network of the streets layer, water, facilities), then reused until one of
+     * {@link LifeCircleAnalysis#SOURCE_LAYERS} changes.
+     */
+    public LifeCircleAnalysis lifeCircle() {
+        LifeCircleAnalysis current = lifeCircle;
+        if (current != null) {
+            return current;
+        }
+        synchronized (buildingLifeCircle) {
+            if (lifeCircle == null) {
+                lifeCircle = LifeCircleAnalysis.build(index(LayerCatalogue.STREETS).all(),
+                        index(LayerCatalogue.WATER).all(), index(LayerCatalogue.SERVICE_STATIONS).all(),
+                        index(LayerCatalogue.POCKET_PARKS).all(), profile);
+            }
+            return lifeCircle;
+        }
+    }
+
+    public LifeCircleProfile profile() {
+        return profile;
+    }
+
     public Map<String, String> metadata() {
         return metadata;
     }
@@ -116,6 +152,11 @@ public final class Atlas implements AutoCloseable {
                 indexes.put(layerId, new LayerIndex(store.readAll(layerId)));
             }
             metadata = Map.copyOf(store.metadata());
+            if (layerIds.stream().anyMatch(LifeCircleAnalysis.SOURCE_LAYERS::contains)) {
+                synchronized (buildingLifeCircle) {
+                    lifeCircle = null;
+                }
+            }
         }
         Set<String> refreshed = Set.copyOf(layerIds);
         for (Consumer<Set<String>> listener : refreshListeners) {
