@@ -77,5 +77,37 @@
     return getJson('/where?lon=' + encodeURIComponent(lon.toFixed(6)) + '&lat=' + encodeURIComponent(lat.toFixed(6)));
   }
 
-  Lilong.api = { ApiError, loadConfig, loadLayer, where };
+  /** The query naming where a walk starts: {area: id} or {lon, lat}, plus the speed id (or m/s). */
+  function startQuery(start, speed) {
+    const params = new URLSearchParams();
+    if (start.area !== undefined && start.area !== null) {
+      params.set('area', String(start.area));
+    } else {
+      params.set('lon', start.lon.toFixed(6));
+      params.set('lat', start.lat.toFixed(6));
+    }
+    if (speed) {
+      params.set('speed', String(speed));
+    }
+    return params;
+  }
+
+  /** The walking isochrones (GeoJSON, ascending minutes) from a start: see /analysis/isochrones. */
+  function isochrones(start, speed, minutes) {
+    const params = startQuery(start, speed);
+    params.set('minutes', (minutes || [5, 10, 15]).join(','));
+    return getJson('/analysis/isochrones?' + params, 'application/geo+json, application/json');
+  }
+
+  /** The life-circle checklist from a start: see /analysis/life-circle. */
+  function lifeCircle(start, speed) {
+    return getJson('/analysis/life-circle?' + startQuery(start, speed));
+  }
+
+  /** The standards profile: categories, walking speeds and the default speed. */
+  function lifeCircleProfile() {
+    return getJson('/analysis/profile');
+  }
+
+  Lilong.api = { ApiError, loadConfig, loadLayer, where, isochrones, lifeCircle, lifeCircleProfile };
 })(window.Lilong);

@@ -25,12 +25,15 @@
    */
   const PANES = [
     ['lilong-areas', 240, ['residential-areas', 'water']],
+    // The life circle's shades lie under the streets, so that the streets they follow stay crisp.
+    ['lilong-isochrones', 245, []],
     ['lilong-streets', 250, ['streets']],
     ['lilong-grids', 380, ['grids']],
     ['lilong-thematic', 400, ['renovation-plots', 'pocket-parks']],
     ['lilong-boundaries', 420, ['subdistricts']],
     ['lilong-highlight', 440, []],
-    ['lilong-stations', 450, ['service-stations']]
+    ['lilong-stations', 450, ['service-stations']],
+    ['lilong-reachable', 455, []]
   ];
 
   const app = {
@@ -77,10 +80,20 @@
       panel: document.getElementById('where-panel'),
       config: app.config,
       findGridFeature: findGridFeature,
+      findResidentialArea: (id) => findFeature('residential-areas', id),
       toData: (latlng) => app.display.toData(latlng),
       coordsToLatLng: (coords) => app.display.coordsToLatLng(coords),
       onShow: () => setPanelOpen(true)
     });
+    Lilong.lifeCircle.init({
+      map: app.map,
+      panel: document.getElementById('lifecircle-panel'),
+      toData: (latlng) => app.display.toData(latlng),
+      coordsToLatLng: (coords) => app.display.coordsToLatLng(coords),
+      onShow: () => setPanelOpen(true),
+      onModeChange: lifeCircleModeChanged
+    });
+    app.map.on('click', (event) => mapClicked(event.latlng));
     i18n.onChange(relabel);
     renderSwitcher();
     renderLegend();
@@ -123,6 +136,21 @@
     });
     app.map = map;
     fitToConfiguredExtent();
+  }
+
+  /** A click on the map (or on a grid or street) is a "where is this?" unless the life circle has the click. */
+  function mapClicked(latlng) {
+    if (Lilong.lifeCircle.isActive()) {
+      Lilong.lifeCircle.startAtPoint(latlng);
+    } else {
+      Lilong.where.lookup(latlng);
+    }
+  }
+
+  /** The two uses of a click exclude each other: the where panel gives way to the life circle's. */
+  function lifeCircleModeChanged(active) {
+    Lilong.where.clearSelection();
+    document.getElementById('where-panel').hidden = active;
   }
 
   function paneOf(layerId) {
@@ -210,6 +238,7 @@
       }
     });
     Lilong.where.clearSelection();
+    Lilong.lifeCircle.redraw();
   }
 
   // ---- attribution --------------------------------------------------------------------------
@@ -419,7 +448,7 @@
     } else {
       // Opening a popup stops the click from reaching the map, yet a click on a grid or a street
       // is as much a "where is this?" as one on empty ground.
-      layer.on('click', (event) => Lilong.where.lookup(event.latlng));
+      layer.on('click', (event) => mapClicked(event.latlng));
     }
   }
 
@@ -449,8 +478,12 @@
   }
 
   function findGridFeature(id) {
-    const entry = app.layers.get('grids');
-    return entry && entry.features ? entry.features.find((feature) => feature.id === id) || null : null;
+    return findFeature('grids', id);
+  }
+
+  function findFeature(layerId, id) {
+    const entry = app.layers.get(layerId);
+    return entry && entry.features ? entry.features.find((feature) => String(feature.id) === String(id)) || null : null;
   }
 
   // ---- side panel ---------------------------------------------------------------------------
@@ -538,6 +571,7 @@
     renderSwitcher();
     renderLegend();
     Lilong.where.render();
+    Lilong.lifeCircle.render();
     if (app.openPopup && app.openPopup.isOpen()) {
       app.openPopup.setContent(app.openPopup.getContent());   // re-runs the content function
     }

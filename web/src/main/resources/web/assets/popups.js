@@ -96,7 +96,15 @@
     return el('div', { className: 'feature-popup', dataset: { layer: layer.id, featureId: feature.id } },
       el('h3', { className: 'popup-title', text: title }),
       el('p', { className: 'popup-subtitle', text: subtitle.join(' · ') }),
-      table);
+      table,
+      layer.id === 'residential-areas' ? lifeCircleButton(feature) : null);
+  }
+
+  /** A residential area's life circle walks from all the streets along its edge (lifecircle.js). */
+  function lifeCircleButton(feature) {
+    return el('button', { className: 'popup-lifecircle', text: i18n.t('lcAreaButton'),
+      attrs: { type: 'button', title: i18n.t('lcAreaButtonTitle') },
+      on: { click: () => Lilong.lifeCircle.startAtArea(feature) } });
   }
 
   /** The hover tooltip of a station: just its name, as text. */

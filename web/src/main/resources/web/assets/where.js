@@ -1,5 +1,6 @@
 /*
- * "Where am I?": a click on the map (anywhere but a station marker, which has its own popup) asks
+ * "Where am I?": a click on the map (anywhere but a station marker, which has its own popup; map.js
+ * sends the clicks here unless the life circle has them) asks
  * the server which grids, residential area and sub-district contain the point, marks the point
  * and the smallest grid on the map, and lists the grid chain with its leaders in #where-panel.
  */
@@ -16,6 +17,7 @@
   let panel = null;
   let config = null;
   let findGridFeature = () => null;
+  let findResidentialArea = () => null;
   let onShow = () => {};
   let toData = (latlng) => latlng;
   let coordsToLatLng = (coords) => L.latLng(coords[1], coords[0]);
@@ -27,6 +29,7 @@
 
   /**
    * options: {map, panel, config, findGridFeature(id) → GeoJSON feature or null,
+   *           findResidentialArea(id) → GeoJSON feature or null (when that layer is loaded),
    *           onShow() called when a result is shown (the page opens the panel on phones),
    *           toData(latlng) → WGS84 latlng of a clicked point, coordsToLatLng([lon, lat]) → map latlng
    *           (these differ only over a GCJ-02 basemap, see coords.js)}
@@ -36,10 +39,10 @@
     panel = options.panel;
     config = options.config;
     findGridFeature = options.findGridFeature || findGridFeature;
+    findResidentialArea = options.findResidentialArea || findResidentialArea;
     onShow = options.onShow || onShow;
     toData = options.toData || toData;
     coordsToLatLng = options.coordsToLatLng || coordsToLatLng;
-    map.on('click', (event) => lookup(event.latlng));
     render();
   }
 
@@ -111,6 +114,12 @@
     }
   }
 
+  /** The area's outline when its layer is loaded, for the life circle to draw; null otherwise. */
+  function residentialAreaGeometry(id) {
+    const feature = findResidentialArea(id);
+    return feature ? feature.geometry : null;
+  }
+
   // ---- the panel ----------------------------------------------------------------------------
 
   function levelLabel(grid) {
@@ -156,7 +165,11 @@
         el('span', { className: 'place-name', text: placeName(area) }),
         typeof area.residents === 'number'
           ? el('span', { className: 'muted', text: ' · ' + i18n.t('residents') + ' ' + i18n.formatNumber(area.residents) })
-          : null));
+          : null,
+        ' ',
+        el('button', { className: 'where-lifecircle', text: i18n.t('lcAreaButton'),
+          attrs: { type: 'button', title: i18n.t('lcAreaButtonTitle') },
+          on: { click: () => Lilong.lifeCircle.startAtArea({ id: area.id, geometry: residentialAreaGeometry(area.id) }) } })));
     }
     if (result.subdistrict) {
       const sub = result.subdistrict;

@@ -25,12 +25,39 @@ import org.locationtech.jts.io.WKTReader;
  *  31.220 +-----------+-----------+
  *      121.480     121.490     121.500
  * </pre>
+ *
+ * <p>{@link #walkingNetwork()} adds lanes and a creek, so the life-circle analysis has streets to
+ * walk; {@link #create} stores both, the CLI tests store {@link #changes()} alone. Streets meet only
+ * at shared vertices. The creek 西浜 is a dead-end branch (浜) between the north- and south-bank
+ * lanes: from H the canteen C (station 2) is about 340 m away in a straight line but about 750 m on
+ * foot, round the creek's east end.
+ * <pre>
+ *  31.2300  ===+==========+=========+=====  复兴东路 (1); 河南南路 (2) runs north–south at 121.49
+ *              |                    |       北浜弄 (3) at 121.485
+ *  31.2280     |  H                 |       H: NORTH_OF_CREEK, 55 m above 浜北路
+ *  31.2275  +--+----------+         |       浜北路 (4)
+ *                         |         |       浜东弄 (5) at 121.4875, round the creek's end
+ *  31.2268  ~~~~~~~~~~~~~ |         |
+ *           ~ 西浜 creek ~ |         |       the creek: water 1, 121.480–121.4865
+ *  31.2262  ~~~~~~~~~~~~~ |         |
+ *  31.2255  +--+----------+---------+-----  浜南路 (6), on east to 121.499 (past the health centre)
+ *              C                            C: the canteen, 55 m below 浜南路
+ *     121.482 121.485  121.4875  121.49
+ * </pre>
+ * 金坛路 (7) runs along 31.2365 from 河南南路 east to 121.499, past the citizen station and the pocket
+ * park. {@link #OFF_NETWORK_LON}/{@link #OFF_NETWORK_LAT} lies more than 200 m from every street.
  */
 public final class SmallDistrict {
 
     public static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
     public static final double INSIDE_BUILDING_GROUP_LON = 121.4925;
     public static final double INSIDE_BUILDING_GROUP_LAT = 31.2375;
+    /** A home on the creek's north side, across the water from the canteen. */
+    public static final double NORTH_OF_CREEK_LON = 121.4856;
+    public static final double NORTH_OF_CREEK_LAT = 31.2280;
+    /** Farther than the snapping limit (200 m) from every street. */
+    public static final double OFF_NETWORK_LON = 121.4810;
+    public static final double OFF_NETWORK_LAT = 31.2350;
 
     private SmallDistrict() {
     }
@@ -38,6 +65,7 @@ public final class SmallDistrict {
     public static Atlas create(Path dir) {
         Atlas atlas = new Atlas(GeoPackageStore.open(dir.resolve("small.gpkg"), LayerCatalogue.standard()));
         atlas.apply(changes());
+        atlas.apply(walkingNetwork());
         return atlas;
     }
 
@@ -70,10 +98,33 @@ public final class SmallDistrict {
         changes.insert(LayerCatalogue.RENOVATION_PLOTS, plot(3, box(121.487, 31.221, 121.489, 31.223), "signing", "2023-01-15", null));
         changes.insert(LayerCatalogue.POCKET_PARKS, feature(1, box(121.4955, 31.2355, 121.4960, 31.2360), "name", "面筋弄口袋花园",
                 "area_m2", 2500.0, "opened", LocalDate.of(2021, 9, 1)));
-        changes.insert(LayerCatalogue.STREETS, feature(1, "LINESTRING (121.48 31.23, 121.50 31.23)", "name", "复兴东路",
-                "class", "main", "bridge", false));
-        changes.insert(LayerCatalogue.STREETS, feature(2, "LINESTRING (121.49 31.22, 121.49 31.24)", "name", "河南南路",
-                "class", "main", "bridge", false));
+        // Vertices where other streets of walkingNetwork() join: a junction is a shared vertex.
+        changes.insert(LayerCatalogue.STREETS, feature(1, "LINESTRING (121.48 31.23, 121.485 31.23, 121.49 31.23, 121.50 31.23)",
+                "name", "复兴东路", "class", "main", "bridge", false));
+        changes.insert(LayerCatalogue.STREETS, feature(2, "LINESTRING (121.49 31.22, 121.49 31.2255, 121.49 31.23, 121.49 31.2365, 121.49 31.24)",
+                "name", "河南南路", "class", "main", "bridge", false));
+        return changes;
+    }
+
+    /**
+     * The lanes and the creek drawn above (streets 3–7, water 1). The lanes leave {@code bridge}
+     * unset, so the two main roads stay the only streets filtered by it.
+     */
+    public static ChangeSet walkingNetwork() {
+        ChangeSet changes = new ChangeSet();
+        changes.insert(LayerCatalogue.STREETS, feature(3, "LINESTRING (121.485 31.23, 121.485 31.2275)",
+                "name", "北浜弄", "class", "lane"));
+        changes.insert(LayerCatalogue.STREETS, feature(4, "LINESTRING (121.482 31.2275, 121.485 31.2275, 121.4875 31.2275)",
+                "name", "浜北路", "class", "lane"));
+        changes.insert(LayerCatalogue.STREETS, feature(5, "LINESTRING (121.4875 31.2275, 121.4875 31.2255)",
+                "name", "浜东弄", "class", "lane"));
+        changes.insert(LayerCatalogue.STREETS, feature(6,
+                "LINESTRING (121.482 31.2255, 121.485 31.2255, 121.4875 31.2255, 121.49 31.2255, 121.499 31.2255)",
+                "name", "浜南路", "class", "lane"));
+        changes.insert(LayerCatalogue.STREETS, feature(7, "LINESTRING (121.49 31.2365, 121.499 31.2365)",
+                "name", "金坛路", "class", "street"));
+        changes.insert(LayerCatalogue.WATER, feature(1, box(121.480, 31.2262, 121.4865, 31.2268),
+                "name", "西浜", "name_en", "West Creek", "kind", "creek"));
         return changes;
     }
 

@@ -137,6 +137,11 @@ public final class ShortestPathTree {
         }
     }
 
+    /** The points on edges the last search started from (empty for a search from a node). */
+    public List<EdgePosition> origins() {
+        return origins;
+    }
+
     /** The limit of the last search, in metres. */
     public double maxDistanceMetres() {
         return maxDistanceMetres;

@@ -1,11 +1,16 @@
 package org.lilong.server.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.lilong.layers.Atlas;
+import org.lilong.layers.standard.LifeCircleProfile;
 import org.lilong.layers.store.StoreException;
 import org.lilong.server.config.Basemap;
 import org.lilong.server.config.ServerConfig;
@@ -39,47 +44,70 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tianditu-key", description = "the Tianditu key (tk) that --basemap tianditu needs")
     String tiandituKey;
 
+    @Option(names = "--profile", paramLabel = "FILE", description = "a life-circle profile (tab-separated, as the shipped"
+            + " life-circle-profile.tsv) replacing the default categories, limits and walking speeds; the analysis"
+            + " routes accept its base name as profile=")
+    Path profile;
+
     @Override
     public Integer call() throws InterruptedException {
-        List<Basemap> basemaps = new ArrayList<>();
-        String defaultBasemap = Basemap.NONE;
-        switch (basemap) {
-            case Basemap.NONE -> { }
-            case "osm" -> basemaps.add(Basemap.openStreetMap());
-            case "tianditu" -> {
-                if (tiandituKey == null) {
-                    System.err.println("lilong serve: --basemap tianditu needs --tianditu-key");
-                    return 2;
-                }
-                basemaps.add(Basemap.tianditu(tiandituKey));
-            }
-            default -> {
-                if (!basemap.contains("{z}") || !basemap.contains("{x}") || !basemap.contains("{y}")) {
-                    System.err.println("lilong serve: --basemap must be none, osm, tianditu or a URL template with {z}, {x} and {y}");
-                    return 2;
-                }
-                basemaps.add(Basemap.custom(basemap));
-            }
+        Serving serving;
+        try {
+            serving = start();
+        } catch (ServeFailure e) {
+            System.err.println("lilong serve: " + e.getMessage());
+            return e.exitCode;
         }
-        if (!basemaps.isEmpty()) {
-            defaultBasemap = basemaps.get(0).id();
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            serving.close();
+            stopped.countDown();
+        }));
+        stopped.await();
+        return 0;
+    }
+
+    /** A server that {@link #start()} started, with the atlas it serves; closing stops both. */
+    record Serving(LilongServer server, Atlas atlas) implements AutoCloseable {
+
+        @Override
+        public void close() {
+            server.stop();
+            atlas.close();
         }
+    }
+
+    /** The options could not be served: a usage mistake (exit 2) or a store that cannot be read (exit 1). */
+    static final class ServeFailure extends Exception {
+
+        final int exitCode;
+
+        ServeFailure(int exitCode, String message) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
+    /** Checks the options, opens the store, loads the read model and starts serving; the caller stops it. */
+    Serving start() throws ServeFailure {
+        List<Basemap> basemaps = basemaps();
+        String defaultBasemap = basemaps.isEmpty() ? Basemap.NONE : basemaps.get(0).id();
+        LifeCircleProfile lifeCircleProfile = lifeCircleProfile();
+        String profileName = profile == null ? ServerConfig.DEFAULT_PROFILE_NAME : baseName(profile);
         StoreLocator location;
         try {
             location = StoreLocator.choose(store, data, ServerConfig.DEFAULT_DATA_DIR, System.getenv());
         } catch (IllegalArgumentException e) {
-            System.err.println("lilong serve: " + e.getMessage());
-            return 2;
+            throw new ServeFailure(2, e.getMessage());
         }
         Path dataDir = location.dataDir() != null ? location.dataDir() : ServerConfig.DEFAULT_DATA_DIR;
-        ServerConfig config = new ServerConfig(host, port, dataDir, basemaps, defaultBasemap);
+        ServerConfig config = new ServerConfig(host, port, dataDir, basemaps, defaultBasemap, profileName);
         long started = System.nanoTime();
         Atlas atlas;
         try {
-            atlas = new Atlas(location.open());
+            atlas = new Atlas(location.open(), lifeCircleProfile);
         } catch (StoreException e) {
-            System.err.println("lilong serve: " + e.getMessage());
-            return 1;
+            throw new ServeFailure(1, e.getMessage());
         }
         if (demo) {
             int written = DataDirectory.loadDemoIfEmpty(atlas);
@@ -87,17 +115,66 @@ final class ServeCommand implements Callable<Integer> {
                 System.out.println("Loaded the demo district (synthetic data): " + written + " features");
             }
         }
-        LilongServer server = LilongServer.start(atlas, config);
+        LilongServer server;
+        try {
+            server = LilongServer.start(atlas, config);
+        } catch (RuntimeException e) {
+            atlas.close(); // the port is taken, say: do not leave the store open behind the error
+            throw e;
+        }
         String shownHost = host.equals("0.0.0.0") ? "localhost" : host;
         System.out.printf("Lilong is serving %s at http://%s:%d/ (started in %d ms)%n",
                 location.describe(), shownHost, server.port(), (System.nanoTime() - started) / 1_000_000);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            atlas.close();
-            stopped.countDown();
-        }));
-        stopped.await();
-        return 0;
+        if (profile != null) {
+            System.out.printf("Life-circle profile '%s' from %s: %d categories, %d walking speeds%n", profileName, profile,
+                    lifeCircleProfile.categories().size(), lifeCircleProfile.speeds().size());
+        }
+        return new Serving(server, atlas);
+    }
+
+    private List<Basemap> basemaps() throws ServeFailure {
+        List<Basemap> basemaps = new ArrayList<>();
+        switch (basemap) {
+            case Basemap.NONE -> { }
+            case "osm" -> basemaps.add(Basemap.openStreetMap());
+            case "tianditu" -> {
+                if (tiandituKey == null) {
+                    throw new ServeFailure(2, "--basemap tianditu needs --tianditu-key");
+                }
+                basemaps.add(Basemap.tianditu(tiandituKey));
+            }
+            default -> {
+                if (!basemap.contains("{z}") || !basemap.contains("{x}") || !basemap.contains("{y}")) {
+                    throw new ServeFailure(2, "--basemap must be none, osm, tianditu or a URL template with {z}, {x} and {y}");
+                }
+                basemaps.add(Basemap.custom(basemap));
+            }
+        }
+        return basemaps;
+    }
+
+    /** The --profile file, read before the store is opened, so a bad file costs nothing; else the shipped profile. */
+    private LifeCircleProfile lifeCircleProfile() throws ServeFailure {
+        if (profile == null) {
+            return LifeCircleProfile.defaults();
+        }
+        try (InputStream in = Files.newInputStream(profile)) {
+            LifeCircleProfile read = LifeCircleProfile.read(in);
+            if (read.categories().isEmpty()) {
+                throw new ServeFailure(2, "--profile " + profile + ": the profile has no facility categories");
+            }
+            return read;
+        } catch (NoSuchFileException e) {
+            throw new ServeFailure(2, "--profile " + profile + ": no such file");
+        } catch (IOException e) {
+            throw new ServeFailure(2, "--profile " + profile + ": " + e.getMessage());
+        }
+    }
+
+    /** "elderly-first" for elderly-first.tsv: the name the analysis routes accept as profile=. */
+    static String baseName(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 }

@@ -11,22 +11,26 @@ import java.util.List;
  * @param dataDir where the embedded GeoPackage lives
  * @param basemaps the basemaps the page offers, besides "none"
  * @param defaultBasemap id of the basemap shown first, or "none" (works offline)
+ * @param profileName the name of the atlas's life-circle profile, which the analysis routes accept as
+ *     {@code profile=}: "default" for the shipped one, a replacement file's base name otherwise
  */
-public record ServerConfig(String host, int port, Path dataDir, List<Basemap> basemaps, String defaultBasemap) {
+public record ServerConfig(String host, int port, Path dataDir, List<Basemap> basemaps, String defaultBasemap,
+        String profileName) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
+    public static final String DEFAULT_PROFILE_NAME = "default";
 
     public ServerConfig {
         basemaps = List.copyOf(basemaps);
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, List.of(), Basemap.NONE);
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, List.of(), Basemap.NONE, DEFAULT_PROFILE_NAME);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, basemaps, defaultBasemap);
+        return new ServerConfig(host, newPort, dataDir, basemaps, defaultBasemap, profileName);
     }
 }

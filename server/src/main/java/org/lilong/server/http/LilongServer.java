@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import org.lilong.layers.Atlas;
-import org.lilong.layers.standard.LifeCircleProfile;
 import org.lilong.server.config.ServerConfig;
 
 /**
- * The HTTP face of Lilong: OGC API – Features, the point look-up, and the map page's assets.
+ * The HTTP face of Lilong: OGC API – Features, the point look-up, the life-circle analysis, and the
+ * map page's assets.
  * Every route class is wired here and nowhere else.
  */
 public final class LilongServer implements AutoCloseable {
@@ -48,7 +48,8 @@ public final class LilongServer implements AutoCloseable {
             new CollectionRoutes(atlas, json).register(javalin);
             new ItemRoutes(atlas, json.getFactory()).register(javalin);
             new WhereRoutes(atlas, json).register(javalin);
-            new MapConfigRoutes(atlas, config, LifeCircleProfile.defaults(), json).register(javalin);
+            new MapConfigRoutes(atlas, config, atlas.profile(), json).register(javalin);
+            new AnalysisRoutes(atlas, config.profileName(), json.getFactory()).register(javalin);
         });
     }
 

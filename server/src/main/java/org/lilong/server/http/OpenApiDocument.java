@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
+import org.lilong.layers.standard.WalkingSpeed;
 
 /** Builds the OpenAPI 3.0 definition of the service at {@code /api}, from the catalogue. */
 final class OpenApiDocument {
@@ -37,6 +38,7 @@ final class OpenApiDocument {
         parameters.add(query(json, "datetime", "date or interval (start/end, '..' for open) for layers with dates", "string"));
         operation(paths, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature", true, true);
         operation(paths, "/where", "locate", "The grids, residential area and sub-district at lon,lat", false, false);
+        analysisOperations(json, paths);
         ArrayNode ids = json.createArrayNode();
         catalogue.layers().stream().map(LayerDefinition::id).forEach(ids::add);
         ObjectNode components = doc.putObject("components").putObject("parameters");
@@ -67,6 +69,66 @@ final class OpenApiDocument {
         content.putObject("text/csv");
         content.putObject("application/geopackage+sqlite3");
         content.putObject("application/zip");
+    }
+
+    /** The life-circle analysis: its own parameters, no f, and 422 for a start the data cannot serve. */
+    private static void analysisOperations(ObjectMapper json, ObjectNode paths) {
+        ObjectNode isochrones = analysisOperation(paths, "/analysis/isochrones", "getIsochrones",
+                "Nested walking isochrones from a point or a residential area (GeoJSON FeatureCollection, one polygon per band,"
+                        + " ascending, with start, speed and method as foreign members)", AnalysisRoutes.GEO_JSON, true);
+        startParameters(json, isochrones);
+        ArrayNode parameters = (ArrayNode) isochrones.get("parameters");
+        ObjectNode minutes = query(json, "minutes", "walking times in minutes, comma-separated: at most "
+                + AnalysisParameters.MAX_BANDS + " distinct bands, each in (0, " + (int) AnalysisParameters.MAX_MINUTES
+                + "] (default 5,10,15); answered in ascending order", "string");
+        ((ObjectNode) minutes.get("schema")).put("example", "5,10,15");
+        parameters.add(minutes);
+        speedAndProfileParameters(json, parameters);
+
+        ObjectNode lifeCircle = analysisOperation(paths, "/analysis/life-circle", "getLifeCircleReport",
+                "The life-circle checklist: per profile category the nearest facility on foot with its route, pass, fail or"
+                        + " no-data, counts within 5/10/15 minutes; the facilities within 15 minutes; a score", "application/json", true);
+        startParameters(json, lifeCircle);
+        parameters = (ArrayNode) lifeCircle.get("parameters");
+        speedAndProfileParameters(json, parameters);
+        parameters.add(query(json, "categories", "only these category ids of the profile, comma-separated (default all);"
+                + " counts and score are then over these alone", "string"));
+
+        analysisOperation(paths, "/analysis/profile", "getLifeCircleProfile",
+                "The life-circle profile: its name, facility categories with level and maximum walk, and walking-speed presets",
+                "application/json", false);
+    }
+
+    private static ObjectNode analysisOperation(ObjectNode paths, String path, String id, String summary, String mediaType,
+            boolean analysis) {
+        ObjectNode get = paths.putObject(path).putObject("get");
+        get.put("operationId", id);
+        get.put("summary", summary);
+        get.putArray("parameters");
+        ObjectNode responses = get.putObject("responses");
+        responses.putObject("200").put("description", "the analysis").putObject("content").putObject(mediaType);
+        if (!analysis) {
+            return get;
+        }
+        responses.putObject("400").put("description", "a parameter is malformed (application/problem+json naming it)");
+        responses.putObject("422").put("description", "an unknown residential area, or a start farther than the snapping"
+                + " limit from every street (application/problem+json naming the parameter, with the distance and the limit)");
+        return get;
+    }
+
+    private static void startParameters(ObjectMapper json, ObjectNode operation) {
+        ArrayNode parameters = (ArrayNode) operation.get("parameters");
+        parameters.add(query(json, "lon", "longitude of the start, WGS84 (with lat; or area instead)", "number"));
+        parameters.add(query(json, "lat", "latitude of the start, WGS84 (with lon; or area instead)", "number"));
+        parameters.add(query(json, "area", "id of a residential area to start from, along its edge (instead of lon and lat)", "integer"));
+    }
+
+    private static void speedAndProfileParameters(ObjectMapper json, ArrayNode parameters) {
+        parameters.add(query(json, "speed", "a walking-speed preset of the profile (see /analysis/profile; adult, elderly by"
+                + " default) or metres per second in [" + WalkingSpeed.MIN_METRES_PER_SECOND + ", "
+                + WalkingSpeed.MAX_METRES_PER_SECOND + "]; default the profile's first preset", "string"));
+        parameters.add(query(json, "profile", "the life-circle profile's name; only the server's own is accepted"
+                + " (\"default\", or the base name of the file given to serve --profile)", "string"));
     }
 
     private static ObjectNode operation(ObjectNode paths, String path, String id, String summary, boolean collection, boolean feature) {

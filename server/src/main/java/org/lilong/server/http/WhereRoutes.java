@@ -26,8 +26,8 @@ public final class WhereRoutes {
     }
 
     private void where(Context ctx) {
-        double lon = coordinate(ctx, "lon", 180);
-        double lat = coordinate(ctx, "lat", 90);
+        double lon = QueryNumbers.longitude(ctx);
+        double lat = QueryNumbers.latitude(ctx);
         Whereabouts whereabouts = atlas.locate(lon, lat);
         ObjectNode body = json.createObjectNode();
         body.put("lon", lon);
@@ -65,22 +65,5 @@ public final class WhereRoutes {
             node.put("nameEn", subdistrict.text("name_en"));
         }, () -> body.putNull("subdistrict"));
         ctx.contentType("application/json").result(body.toString());
-    }
-
-    private static double coordinate(Context ctx, String name, double bound) {
-        String text = ctx.queryParam(name);
-        if (text == null) {
-            throw ApiProblem.invalidParameter(name, "required");
-        }
-        double value;
-        try {
-            value = Double.parseDouble(text.trim());
-        } catch (NumberFormatException e) {
-            throw ApiProblem.invalidParameter(name, "'" + text + "' is not a number");
-        }
-        if (!(value >= -bound && value <= bound)) {
-            throw ApiProblem.invalidParameter(name, "must lie in [" + -bound + ", " + bound + "]");
-        }
-        return value;
     }
 }

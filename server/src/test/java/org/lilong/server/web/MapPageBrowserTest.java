@@ -12,12 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,18 +24,11 @@ import org.lilong.server.SmallDistrict;
 import org.lilong.server.config.ServerConfig;
 import org.lilong.server.http.LilongServer;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
-import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The map page in a real headless Chromium against the real server over {@link SmallDistrict}.
@@ -45,9 +36,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MapPageBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -56,22 +44,24 @@ class MapPageBrowserTest {
 
     private static Atlas atlas;
     private static LilongServer server;
+    private static MapPageSession session;
     private static WebDriver driver;
     private static String origin;
 
     @BeforeAll
     static void startServerAndBrowser() throws IOException {
-        requireBrowser();
+        MapPageSession.requireBrowser();
         atlas = SmallDistrict.create(dir);
         server = LilongServer.start(atlas, ServerConfig.defaults().withPort(0));
         origin = "http://127.0.0.1:" + server.port();
-        driver = chrome(Files.createDirectories(dir.resolve("chrome-profile")));
+        session = MapPageSession.start(Files.createDirectories(dir.resolve("chrome-profile")), origin);
+        driver = session.driver();
     }
 
     @AfterAll
     static void stopBrowserAndServer() {
-        if (driver != null) {
-            driver.quit();
+        if (session != null) {
+            session.close();
         }
         if (server != null) {
             server.close();
@@ -110,7 +100,8 @@ class MapPageBrowserTest {
         assertThat(driver.findElements(By.cssSelector("path.layer-grids.grid-level-residential[data-feature-id]"))).hasSize(2);
         assertThat(driver.findElements(By.cssSelector(".layer-service-stations[data-layer='service-stations']"))).hasSize(3);
         assertThat(driver.findElements(By.cssSelector("path.layer-subdistricts"))).hasSize(1);
-        assertThat(driver.findElements(By.cssSelector("path.layer-streets"))).hasSize(2);
+        // Two streets of the base fixture and five lanes of its walking network.
+        assertThat(driver.findElements(By.cssSelector("path.layer-streets"))).hasSize(7);
         assertThat(driver.findElement(By.id("synthetic-notice")).getText()).isEqualTo("示例数据（虚构）");
     }
 
@@ -174,65 +165,30 @@ class MapPageBrowserTest {
         assertThat(driver.findElement(By.id("synthetic-notice")).getText()).isEqualTo("Demo data (synthetic)");
     }
 
-    // ---- helpers ------------------------------------------------------------------------------
-
-    private static void requireBrowser() {
-        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-        if (!present && "true".equals(System.getenv("LILONG_REQUIRE_BROWSER"))) {
-            throw new AssertionError("LILONG_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
-        }
-        Assumptions.assumeTrue(present, "map page browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
-                + " is not installed (apt-get install chromium chromium-driver; set LILONG_REQUIRE_BROWSER=true to fail instead)");
-    }
-
-    private static WebDriver chrome(Path profile) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toString());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1280,800");
-        // Leave alerts open so that the test sees them rather than the driver dismissing them.
-        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort()
-                .build();
-        return new ChromeDriver(service, options);
-    }
+    // ---- helpers (the browser itself: MapPageSession) -------------------------------------------
 
     private static void openMap() {
-        driver.get(origin + "/");
-        waitFor(d -> Boolean.TRUE.equals(js("return window.lilongReady === true;")));
+        session.openMap();
     }
 
     private static <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return session.waitFor(condition);
     }
 
     private static Object js(String script, Object... args) {
-        return ((JavascriptExecutor) driver).executeScript(script, args);
+        return session.js(script, args);
     }
 
     private static List<String> strings(Object value) {
-        List<String> result = new ArrayList<>();
-        if (value instanceof List<?> list) {
-            list.forEach(item -> result.add(String.valueOf(item)));
-        }
-        return result;
+        return MapPageSession.strings(value);
     }
 
     private static List<String> texts(String css) {
-        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).map(String::trim).toList();
+        return session.texts(css);
     }
 
-    /** Clicks the map where the given WGS84 point is drawn (Selenium offsets are from the element's centre). */
     private static void clickMapAt(double lon, double lat) {
-        WebElement map = driver.findElement(By.id("map"));
-        List<String> offset = strings(js("const p = Lilong.app.map.latLngToContainerPoint("
-                + "Lilong.app.display.coordsToLatLng([arguments[0], arguments[1]]));"
-                + "const size = Lilong.app.map.getSize();"
-                + "return [String(Math.round(p.x - size.x / 2)), String(Math.round(p.y - size.y / 2))];", lon, lat));
-        new Actions(driver).moveToElement(map, Integer.parseInt(offset.get(0)), Integer.parseInt(offset.get(1))).click().perform();
+        session.clickMapAt(lon, lat);
     }
 
     private static JsonNode get(String pathAndQuery) throws IOException, InterruptedException {

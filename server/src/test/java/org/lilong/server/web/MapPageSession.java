@@ -1,0 +1,124 @@
+package org.lilong.server.web;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium looking at the map page of a running server: how the browser is found and
+ * started, and the few things the browser tests ask of the page. Waits are on conditions, never sleeps.
+ */
+final class MapPageSession implements AutoCloseable {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private final WebDriver driver;
+    private final String origin;
+
+    private MapPageSession(WebDriver driver, String origin) {
+        this.driver = driver;
+        this.origin = origin;
+    }
+
+    /** Skips the calling test class without Chromium, unless LILONG_REQUIRE_BROWSER=true (CI): then it fails. */
+    static void requireBrowser() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+        if (!present && "true".equals(System.getenv("LILONG_REQUIRE_BROWSER"))) {
+            throw new AssertionError("LILONG_REQUIRE_BROWSER=true but " + CHROMIUM + " or " + CHROMEDRIVER + " is missing");
+        }
+        Assumptions.assumeTrue(present, "map page browser tests skipped: " + CHROMIUM + " or " + CHROMEDRIVER
+                + " is not installed (apt-get install chromium chromium-driver; set LILONG_REQUIRE_BROWSER=true to fail instead)");
+    }
+
+    /** Starts Chromium with its profile in profileDir, for pages served at origin ("http://127.0.0.1:port"). */
+    static MapPageSession start(Path profileDir, String origin) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toString());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--user-data-dir=" + profileDir, "--window-size=1280,800");
+        // Leave alerts open so that the test sees them rather than the driver dismissing them.
+        options.setUnhandledPromptBehaviour(UnexpectedAlertBehaviour.IGNORE);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new MapPageSession(new ChromeDriver(service, options), origin);
+    }
+
+    WebDriver driver() {
+        return driver;
+    }
+
+    String origin() {
+        return origin;
+    }
+
+    /** Opens the map page and waits until its first picture is complete (window.lilongReady). */
+    void openMap() {
+        driver.get(origin + "/");
+        waitFor(d -> Boolean.TRUE.equals(js("return window.lilongReady === true;")));
+    }
+
+    <T> T waitFor(ExpectedCondition<T> condition) {
+        return new WebDriverWait(driver, WAIT).until(condition);
+    }
+
+    Object js(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** A list the page returned, each item as a string; empty when it returned no list. */
+    static List<String> strings(Object value) {
+        List<String> result = new ArrayList<>();
+        if (value instanceof List<?> list) {
+            list.forEach(item -> result.add(String.valueOf(item)));
+        }
+        return result;
+    }
+
+    List<String> texts(String css) {
+        return driver.findElements(By.cssSelector(css)).stream().map(WebElement::getText).map(String::trim).toList();
+    }
+
+    /** Replaces alert, confirm and prompt by recorders, read back with {@link #alertsSeen()}. */
+    void recordAlerts() {
+        js("window.lilongAlerts = []; ['alert', 'confirm', 'prompt'].forEach(f => { "
+                + "window[f] = (m) => { window.lilongAlerts.push(String(m)); }; }); return true;");
+    }
+
+    List<String> alertsSeen() {
+        return strings(js("return window.lilongAlerts || [];"));
+    }
+
+    /** Clicks the map where the given WGS84 point is drawn (Selenium offsets are from the element's centre). */
+    void clickMapAt(double lon, double lat) {
+        WebElement map = driver.findElement(By.id("map"));
+        List<String> offset = strings(js("const p = Lilong.app.map.latLngToContainerPoint("
+                + "Lilong.app.display.coordsToLatLng([arguments[0], arguments[1]]));"
+                + "const size = Lilong.app.map.getSize();"
+                + "return [String(Math.round(p.x - size.x / 2)), String(Math.round(p.y - size.y / 2))];", lon, lat));
+        new Actions(driver).moveToElement(map, Integer.parseInt(offset.get(0)), Integer.parseInt(offset.get(1))).click().perform();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
