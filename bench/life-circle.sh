@@ -58,7 +58,7 @@ d = json.load(sys.stdin)
 for f in d["features"]:
     g = f["geometry"]; p = f["properties"]
     parts = len(g["coordinates"]) if g["type"] == "MultiPolygon" else 1
-    print(f"  {p[\"minutes\"]} min: {p[\"distanceMetres\"]:.0f} m, area {p[\"areaSquareMetres\"]/1e6:.3f} km², reached street {p[\"reachedStreetMetres\"]/1000:.1f} km, {g[\"type\"]} of {parts} part(s)")'
+    print("  %s min: %.0f m, area %.3f km², reached street %.1f km, %s of %d part(s)" % (p["minutes"], p["distanceMetres"], p["areaSquareMetres"] / 1e6, p["reachedStreetMetres"] / 1000, g["type"], parts))'
 }
 
 # 1000 m, as the anchors' peers: 15 minutes at 1000/900 m/s.

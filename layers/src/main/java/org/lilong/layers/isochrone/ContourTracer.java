@@ -21,8 +21,9 @@ import org.locationtech.jts.geom.Polygon;
  * <p>Segments are directed with the inside on their left and linked into rings by the midpoint they
  * share (each midpoint has exactly one segment in and one out, so rings never touch); shells then run
  * anticlockwise and holes clockwise, and each hole goes to the smallest shell around it. Points in
- * the middle of horizontal and vertical runs are dropped. Coordinates are kept as integers in half-cells until the end, so the tests
- * (collinearity, containment, area) are exact.
+ * the middle of straight runs (along the axes, the diagonals or any other line) are dropped.
+ * Coordinates are kept as integers in half-cells until the end, so the tests (collinearity,
+ * containment, area) are exact.
  */
 final class ContourTracer {
 
@@ -168,14 +169,16 @@ final class ContourTracer {
     }
 
     /**
-     * Whether b lies on a horizontal or vertical line from a to (x, y). Only such points are dropped:
-     * longitude and latitude are each a function of one lattice coordinate, so points on an axis-parallel
-     * line stay exactly on it in WGS84, and a smaller isochrone's vertex on the line is exactly on the
-     * larger one's edge (a diagonal line would not survive the conversion exactly, and JTS would see
-     * the nesting broken by an ulp).
+     * Whether b lies on the line from a to (x, y), in any direction (exact on integers). Dropping such
+     * points keeps the ring's point set: b lies between its neighbours, as rings never turn back.
+     * The map to WGS84 is exactly affine ({@link SampleLattice#lonAtHalf(long)}), so the kept vertices
+     * of a smaller isochrone lie exactly on the larger one's edges even where the two keep different
+     * vertices of a shared boundary, and JTS's exact predicates see the nesting.
      */
     private boolean collinear(int a, int b, int x, int y) {
-        return pointX[a] == pointX[b] && pointX[b] == x || pointY[a] == pointY[b] && pointY[b] == y;
+        long abx = pointX[b] - pointX[a];
+        long aby = pointY[b] - pointY[a];
+        return abx * (y - pointY[b]) == aby * (x - pointX[b]);
     }
 
     /** Drops collinear points across the ring's seam, then records the ring and its doubled signed area. */
@@ -294,12 +297,11 @@ final class ContourTracer {
         int first = ringStart[r];
         int count = ringStart[r + 1] - first;
         Coordinate[] coordinates = new Coordinate[count + 1];
-        double halfCell = lattice.cellMetres / 2;
-        double originX = field.i0 * lattice.cellMetres;
-        double originY = field.j0 * lattice.cellMetres;
+        long originX = 2L * field.i0;
+        long originY = 2L * field.j0;
         for (int p = 0; p < count; p++) {
-            coordinates[p] = new Coordinate(lattice.lon(originX + pointX[first + p] * halfCell),
-                    lattice.lat(originY + pointY[first + p] * halfCell));
+            coordinates[p] = new Coordinate(lattice.lonAtHalf(originX + pointX[first + p]),
+                    lattice.latAtHalf(originY + pointY[first + p]));
         }
         coordinates[count] = coordinates[0].copy();
         return factory.createLinearRing(coordinates);

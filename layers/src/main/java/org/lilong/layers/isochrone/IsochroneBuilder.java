@@ -298,8 +298,31 @@ public final class IsochroneBuilder {
                 }
             }
             int count = reachedIntervals(dFrom, dTo, length, oFrom, oTo, limit);
+            int first = pieceCount;
             for (int i = 0; i < count; i += 2) {
                 addPieces(edge, intervals[i], intervals[i + 1], dFrom, dTo, length, oFrom, oTo);
+            }
+            if (dTo < dFrom) {
+                reversePieces(first, pieceCount - 1);
+            }
+        }
+
+        /**
+         * Puts pieces {@code a..b} in the opposite order: an edge reached first at its far end is then
+         * stamped from there, so later pieces find the samples near it already as low as they can make them.
+         */
+        private void reversePieces(int a, int b) {
+            double[] swap = new double[PIECE];
+            for (; a < b; a++, b--) {
+                System.arraycopy(piece, a * PIECE, swap, 0, PIECE);
+                System.arraycopy(piece, b * PIECE, piece, a * PIECE, PIECE);
+                System.arraycopy(swap, 0, piece, b * PIECE, PIECE);
+                int o0 = pieceOrigins[2 * a];
+                int o1 = pieceOrigins[2 * a + 1];
+                pieceOrigins[2 * a] = pieceOrigins[2 * b];
+                pieceOrigins[2 * a + 1] = pieceOrigins[2 * b + 1];
+                pieceOrigins[2 * b] = o0;
+                pieceOrigins[2 * b + 1] = o1;
             }
         }
 

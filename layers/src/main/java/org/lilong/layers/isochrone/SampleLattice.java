@@ -27,6 +27,11 @@ final class SampleLattice {
     final double latAnchor;
     final double metresPerDegreeLon;
     final double metresPerDegreeLat;
+    /** Half a cell in degrees of longitude and latitude, multiples of {@link #GRID}. */
+    private final double halfStepLon;
+    private final double halfStepLat;
+    /** 2^-40 degrees (about 0.1 µm): anchor and steps lie on multiples of it. */
+    private static final double GRID = 0x1p-40;
     /** Node n lies at (nodeX[n], nodeY[n]) metres from the anchor. */
     final double[] nodeX;
     final double[] nodeY;
@@ -64,10 +69,14 @@ final class SampleLattice {
             minLat = maxLat = 31.23;
         }
         LocalScale scale = LocalScale.at((minLat + maxLat) / 2);
-        metresPerDegreeLon = scale.metresPerDegreeLon();
-        metresPerDegreeLat = scale.metresPerDegreeLat();
-        lonAnchor = minLon - marginMetres / metresPerDegreeLon;
-        latAnchor = minLat - marginMetres / metresPerDegreeLat;
+        // The half-cell steps in degrees and the anchor are multiples of 2^-40 (the scale moves by at most
+        // 1e-8 of itself, 10 µm a kilometre), so lonAtHalf/latAtHalf are exact in doubles: see there.
+        halfStepLon = onGrid(cellMetres / 2 / scale.metresPerDegreeLon());
+        halfStepLat = onGrid(cellMetres / 2 / scale.metresPerDegreeLat());
+        metresPerDegreeLon = cellMetres / 2 / halfStepLon;
+        metresPerDegreeLat = cellMetres / 2 / halfStepLat;
+        lonAnchor = Math.rint((minLon - marginMetres / metresPerDegreeLon) / GRID) * GRID;
+        latAnchor = Math.rint((minLat - marginMetres / metresPerDegreeLat) / GRID) * GRID;
         columns = (int) Math.ceil(((maxLon - minLon) * metresPerDegreeLon + 2 * marginMetres) / cellMetres) + 1;
         rows = (int) Math.ceil(((maxLat - minLat) * metresPerDegreeLat + 2 * marginMetres) / cellMetres) + 1;
 
@@ -107,12 +116,25 @@ final class SampleLattice {
         return (lat - latAnchor) * metresPerDegreeLat;
     }
 
-    double lon(double x) {
-        return lonAnchor + x / metresPerDegreeLon;
+    /**
+     * The longitude of half-cell column {@code h} (sample column i is h = 2·i), exactly
+     * {@code lonAnchor + h·halfStep}: anchor and step are multiples of 2^-40, and the product and the
+     * sum are multiples of it of a few hundred degrees at most, far below 2^53 of them, so the double
+     * arithmetic does not round. Longitude is therefore an exact affine function of h, and points
+     * collinear on the half-cell lattice (in any direction) stay exactly collinear in WGS84 for JTS's
+     * exact predicates.
+     */
+    double lonAtHalf(long h) {
+        return lonAnchor + h * halfStepLon;
     }
 
-    double lat(double y) {
-        return latAnchor + y / metresPerDegreeLat;
+    /** The latitude of half-cell row {@code h}, exact as {@link #lonAtHalf(long)}. */
+    double latAtHalf(long h) {
+        return latAnchor + h * halfStepLat;
+    }
+
+    private static double onGrid(double degrees) {
+        return Math.max(GRID, Math.rint(degrees / GRID) * GRID);
     }
 
     int columns() {

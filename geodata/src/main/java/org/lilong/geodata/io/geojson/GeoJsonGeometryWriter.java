@@ -1,6 +1,7 @@
 package org.lilong.geodata.io.geojson;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import java.io.IOException;
 import java.time.LocalDate;
 import org.locationtech.jts.algorithm.Orientation;
@@ -24,6 +25,10 @@ public final class GeoJsonGeometryWriter {
 
     private static final int DECIMALS = 7;
     private static final double SCALE = 1e7;
+    /** Beyond this magnitude (or not finite) a coordinate goes to Jackson as a double. */
+    private static final double FIXED_POINT_LIMIT = 1e11;
+    /** The most characters of one position in the bulk path: "[" 2 × (sign, 12 digits, ".", 7 decimals) "," "],". */
+    private static final int POSITION_CHARS = 48;
 
     private GeoJsonGeometryWriter() {
     }
@@ -94,36 +99,65 @@ public final class GeoJsonGeometryWriter {
      * dominated the cost of large pages, and the output is shorter.
      */
     public static void writeCoordinate(JsonGenerator out, double value) throws IOException {
-        if (!Double.isFinite(value) || Math.abs(value) > 1e11) {
+        if (!isFixedPoint(value)) {
             out.writeNumber(value);
             return;
         }
-        boolean negative = value < 0;
-        long rest = Math.round(Math.abs(value) * SCALE);
-        long fraction = rest % (long) SCALE;
-        long whole = rest / (long) SCALE;
-        int digits = DECIMALS;
-        while (digits > 0 && fraction % 10 == 0) {
-            fraction /= 10;
-            digits--;
-        }
         char[] buffer = new char[32];
-        int position = buffer.length;
-        if (digits > 0) {
-            for (int i = 0; i < digits; i++) {
-                buffer[--position] = (char) ('0' + fraction % 10);
-                fraction /= 10;
-            }
-            buffer[--position] = '.';
+        int end = format(value, buffer, 0);
+        out.writeNumber(buffer, 0, end);
+    }
+
+    private static boolean isFixedPoint(double value) {
+        return Double.isFinite(value) && Math.abs(value) <= FIXED_POINT_LIMIT;
+    }
+
+    /**
+     * Formats a fixed-point coordinate (see {@link #writeCoordinate}) into {@code buffer} from
+     * {@code position}; returns the position after it. The one formatting of both the per-number
+     * and the bulk path, so they cannot drift apart.
+     */
+    private static int format(double value, char[] buffer, int position) {
+        long rest = Math.round(Math.abs(value) * SCALE);
+        if (value < 0 && rest != 0) {
+            buffer[position++] = '-';
         }
-        do {
-            buffer[--position] = (char) ('0' + whole % 10);
-            whole /= 10;
-        } while (whole > 0);
-        if (negative && rest != 0) {
-            buffer[--position] = '-';
+        long whole = rest / (long) SCALE;
+        // Below 10^7 in int arithmetic, which the JIT divides by 10 much faster than long.
+        int fraction = (int) (rest - whole * (long) SCALE);
+        if (whole < Integer.MAX_VALUE) {
+            position = writeDigits((int) whole, buffer, position);
+        } else {
+            String digits = Long.toString(whole);
+            digits.getChars(0, digits.length(), buffer, position);
+            position += digits.length();
         }
-        out.writeNumber(buffer, position, buffer.length - position);
+        if (fraction == 0) {
+            return position;
+        }
+        buffer[position] = '.';
+        for (int i = position + DECIMALS; i > position; i--) {
+            buffer[i] = (char) ('0' + fraction % 10);
+            fraction /= 10;
+        }
+        position += DECIMALS;
+        while (buffer[position] == '0') {
+            position--;
+        }
+        return position + 1;
+    }
+
+    /** Writes a non-negative int in decimal; returns the position after it. */
+    private static int writeDigits(int value, char[] buffer, int position) {
+        int end = position + 1;
+        for (int v = value / 10; v > 0; v /= 10) {
+            end++;
+        }
+        for (int i = end - 1; i >= position; i--) {
+            buffer[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return end;
     }
 
     private static void writeRings(JsonGenerator out, Polygon polygon) throws IOException {
@@ -138,11 +172,55 @@ public final class GeoJsonGeometryWriter {
     }
 
     private static void writePositions(JsonGenerator out, Coordinate[] coordinates, boolean reversed) throws IOException {
+        if (canWriteInBulk(out, coordinates)) {
+            writePositionsInBulk(out, coordinates, reversed);
+            return;
+        }
         out.writeStartArray();
         for (int i = 0; i < coordinates.length; i++) {
             writePosition(out, coordinates[reversed ? coordinates.length - 1 - i : i]);
         }
         out.writeEndArray();
+    }
+
+    /**
+     * Whether the bulk path writes exactly what the per-number path would: no pretty printer (it would
+     * space the arrays), numbers not quoted, and every coordinate in fixed point.
+     */
+    private static boolean canWriteInBulk(JsonGenerator out, Coordinate[] coordinates) {
+        if (out.getPrettyPrinter() != null || out.isEnabled(JsonWriteFeature.WRITE_NUMBERS_AS_STRINGS.mappedFeature())) {
+            return false;
+        }
+        for (Coordinate c : coordinates) {
+            if (!isFixedPoint(c.getX()) || !isFixedPoint(c.getY())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The array of positions as one raw value: a ring of a polygon has thousands of numbers, and
+     * handing each to Jackson separately (with its array start and end) cost more than formatting them.
+     */
+    private static void writePositionsInBulk(JsonGenerator out, Coordinate[] coordinates, boolean reversed)
+            throws IOException {
+        char[] text = new char[2 + POSITION_CHARS * coordinates.length];
+        int position = 0;
+        text[position++] = '[';
+        for (int i = 0; i < coordinates.length; i++) {
+            Coordinate coordinate = coordinates[reversed ? coordinates.length - 1 - i : i];
+            if (i > 0) {
+                text[position++] = ',';
+            }
+            text[position++] = '[';
+            position = format(coordinate.getX(), text, position);
+            text[position++] = ',';
+            position = format(coordinate.getY(), text, position);
+            text[position++] = ']';
+        }
+        text[position++] = ']';
+        out.writeRawValue(text, 0, position);
     }
 
     private static void writePosition(JsonGenerator out, Coordinate coordinate) throws IOException {
