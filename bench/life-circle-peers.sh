@@ -16,6 +16,8 @@ mkdir -p "$run"
 # Scripts, sources and their builds; not the results.
 (cd "$source_anchors" && tar --exclude=./results -cf - .) | (cd "$run" && tar -xf -)
 mkdir -p "$run/results"
+# The copy is not beside ../shared/geodata: point the anchors at the real extract in place.
+export REAL_OSM="${REAL_OSM:-$(cd "$source_anchors/.." && pwd)/geodata/huangpu-central.osm}"
 "$run/scripts/setup.sh"
 "$run/scripts/data.sh" >/dev/null
 trap '"$run/scripts/pg.sh" stop >/dev/null 2>&1 || true' EXIT
