@@ -109,5 +109,87 @@
     return getJson('/analysis/profile');
   }
 
-  Lilong.api = { ApiError, loadConfig, loadLayer, where, isochrones, lifeCircle, lifeCircleProfile };
+  /** POSTs body as JSON and reads the JSON answer; nothing the page posts is stored (see /analysis/what-if). */
+  async function postJson(url, body) {
+    let response;
+    try {
+      response = await fetch(url, { method: 'POST', credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    } catch (e) {
+      throw new ApiError(0, 'Network error', e.message);
+    }
+    if (!response.ok) {
+      throw await problemOf(response);
+    }
+    return response.json();
+  }
+
+  /** The grids of one level (GeoJSON features), following "next" links like loadLayer. */
+  async function gridsOfLevel(level) {
+    let url = '/collections/grids/items?f=json&level=' + encodeURIComponent(level) + '&limit=' + PAGE_LIMIT;
+    const features = [];
+    for (let page = 0; url && page < MAX_PAGES; page++) {
+      const collection = await getJson(url, 'application/geo+json, application/json');
+      (collection.features || []).forEach((feature) => features.push(feature));
+      url = nextLink(collection);
+    }
+    return features;
+  }
+
+  /**
+   * The threshold part of a coverage query: {minutes, speed} or {metres}; empty for the category's own
+   * maximum walk.
+   */
+  function thresholdQuery(params, threshold) {
+    if (threshold && threshold.minutes) {
+      params.set('minutes', String(threshold.minutes));
+      if (threshold.speed) {
+        params.set('speed', String(threshold.speed));
+      }
+    } else if (threshold && threshold.metres) {
+      params.set('metres', String(threshold.metres));
+    }
+    return params;
+  }
+
+  /** Coverage of one category, with its per-grid table: see /analysis/coverage. */
+  function coverage(category, threshold) {
+    return getJson('/analysis/coverage?' + thresholdQuery(new URLSearchParams({ category: category }), threshold));
+  }
+
+  /** Coverage of every category at its own maximum walk. */
+  function coverageSummary() {
+    return getJson('/analysis/coverage');
+  }
+
+  /**
+   * The uncovered units (GeoJSON) at url, the link a coverage answer gives, when it is on this server;
+   * else asked for by category and threshold.
+   */
+  function coverageGaps(url, category, threshold) {
+    const sameOrigin = url ? new URL(url, window.location.href) : null;
+    if (sameOrigin && sameOrigin.origin === window.location.origin) {
+      return getJson(sameOrigin.href, 'application/geo+json, application/json');
+    }
+    const params = thresholdQuery(new URLSearchParams({ category: category }), threshold);
+    params.set('f', 'geojson');
+    return getJson('/analysis/coverage/gaps?' + params, 'application/geo+json, application/json');
+  }
+
+  /** Up to k new sites for the category (maximal covering): see /analysis/suggest-sites. */
+  function suggestSites(category, k, candidates, threshold) {
+    const params = thresholdQuery(new URLSearchParams({ category: category, k: String(k) }), threshold);
+    if (candidates) {
+      params.set('candidates', candidates);
+    }
+    return getJson('/analysis/suggest-sites?' + params);
+  }
+
+  /** Coverage before and after a proposal that is never saved: see POST /analysis/what-if. */
+  function whatIf(body) {
+    return postJson('/analysis/what-if', body);
+  }
+
+  Lilong.api = { ApiError, loadConfig, loadLayer, where, isochrones, lifeCircle, lifeCircleProfile,
+    gridsOfLevel, coverage, coverageSummary, coverageGaps, suggestSites, whatIf };
 })(window.Lilong);

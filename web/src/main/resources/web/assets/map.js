@@ -29,6 +29,9 @@
     ['lilong-isochrones', 245, []],
     ['lilong-streets', 250, ['streets']],
     ['lilong-grids', 380, ['grids']],
+    // Coverage: the choropleth just over the grids it colours, the uncovered homes over it.
+    ['lilong-coverage', 385, []],
+    ['lilong-gaps', 390, []],
     ['lilong-thematic', 400, ['renovation-plots', 'pocket-parks']],
     ['lilong-boundaries', 420, ['subdistricts']],
     ['lilong-highlight', 440, []],
@@ -93,6 +96,16 @@
       onShow: () => setPanelOpen(true),
       onModeChange: lifeCircleModeChanged
     });
+    Lilong.coverage.init({
+      map: app.map,
+      panel: document.getElementById('coverage-panel'),
+      config: app.config,
+      toData: (latlng) => app.display.toData(latlng),
+      coordsToLatLng: (coords) => app.display.coordsToLatLng(coords),
+      gridFeatures: gridFeaturesOfLevel,
+      onShow: () => setPanelOpen(true),
+      onModeChange: coverageModeChanged
+    });
     app.map.on('click', (event) => mapClicked(event.latlng));
     i18n.onChange(relabel);
     renderSwitcher();
@@ -138,19 +151,38 @@
     fitToConfiguredExtent();
   }
 
-  /** A click on the map (or on a grid or street) is a "where is this?" unless the life circle has the click. */
+  /**
+   * A click on the map (or on a grid or street) is a "where is this?" unless a mode has the click:
+   * the life circle starts there, the coverage mode may place a proposal there.
+   */
   function mapClicked(latlng) {
-    if (Lilong.lifeCircle.isActive()) {
+    if (Lilong.coverage.isActive()) {
+      Lilong.coverage.mapClicked(latlng);
+    } else if (Lilong.lifeCircle.isActive()) {
       Lilong.lifeCircle.startAtPoint(latlng);
     } else {
       Lilong.where.lookup(latlng);
     }
   }
 
-  /** The two uses of a click exclude each other: the where panel gives way to the life circle's. */
+  /** One mode at a time: entering one leaves the other, and the where panel gives way to either. */
   function lifeCircleModeChanged(active) {
+    if (active) {
+      Lilong.coverage.setActive(false);
+    }
+    modesChanged();
+  }
+
+  function coverageModeChanged(active) {
+    if (active) {
+      Lilong.lifeCircle.setActive(false);
+    }
+    modesChanged();
+  }
+
+  function modesChanged() {
     Lilong.where.clearSelection();
-    document.getElementById('where-panel').hidden = active;
+    document.getElementById('where-panel').hidden = Lilong.lifeCircle.isActive() || Lilong.coverage.isActive();
   }
 
   function paneOf(layerId) {
@@ -239,6 +271,7 @@
     });
     Lilong.where.clearSelection();
     Lilong.lifeCircle.redraw();
+    Lilong.coverage.redraw();
   }
 
   // ---- attribution --------------------------------------------------------------------------
@@ -477,6 +510,18 @@
       });
   }
 
+  /** The grids of one level, from the grids layer (loaded once for the map) or, failing that, from the server. */
+  async function gridFeaturesOfLevel(level) {
+    const entry = app.layers.get('grids');
+    if (entry) {
+      await ensureLoaded(entry);
+      if (entry.features) {
+        return entry.features.filter((feature) => (feature.properties || {}).level === level);
+      }
+    }
+    return Lilong.api.gridsOfLevel(level);
+  }
+
   function findGridFeature(id) {
     return findFeature('grids', id);
   }
@@ -572,6 +617,7 @@
     renderLegend();
     Lilong.where.render();
     Lilong.lifeCircle.render();
+    Lilong.coverage.render();
     if (app.openPopup && app.openPopup.isOpen()) {
       app.openPopup.setContent(app.openPopup.getContent());   // re-runs the content function
     }

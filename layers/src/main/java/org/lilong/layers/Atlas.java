@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.lilong.layers.coverage.CoverageAnalysis;
 import org.lilong.layers.lifecircle.LifeCircleAnalysis;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
@@ -48,6 +49,8 @@ public final class Atlas implements AutoCloseable {
     /** Built on first use from the read model and dropped when one of its source layers is refreshed. */
     private volatile LifeCircleAnalysis lifeCircle;
     private final Object buildingLifeCircle = new Object();
+    /** Built on first use over {@link #lifeCircle()}; dropped with it, or when residential areas or grids refresh. */
+    private volatile CoverageAnalysis coverage;
 
     /**
      * Loads every layer of the store and follows its external changes; takes ownership of the store,
@@ -119,6 +122,26 @@ public final class Atlas implements AutoCloseable {
         }
     }
 
+    /**
+     * Coverage gaps per facility category over the current read model: built on first use from
+     * {@link #lifeCircle()}, the residential areas and the grids, then reused until one of them changes.
+     */
+    public CoverageAnalysis coverage() {
+        CoverageAnalysis current = coverage;
+        if (current != null) {
+            return current;
+        }
+        LifeCircleAnalysis walking = lifeCircle();
+        synchronized (buildingLifeCircle) {
+            if (coverage == null && lifeCircle == walking) {
+                coverage = CoverageAnalysis.build(walking, index(LayerCatalogue.RESIDENTIAL_AREAS).all(),
+                        index(LayerCatalogue.GRIDS).all());
+            }
+            return coverage != null ? coverage : CoverageAnalysis.build(walking,
+                    index(LayerCatalogue.RESIDENTIAL_AREAS).all(), index(LayerCatalogue.GRIDS).all());
+        }
+    }
+
     public LifeCircleProfile profile() {
         return profile;
     }
@@ -152,9 +175,13 @@ public final class Atlas implements AutoCloseable {
                 indexes.put(layerId, new LayerIndex(store.readAll(layerId)));
             }
             metadata = Map.copyOf(store.metadata());
-            if (layerIds.stream().anyMatch(LifeCircleAnalysis.SOURCE_LAYERS::contains)) {
+            boolean walkingChanged = layerIds.stream().anyMatch(LifeCircleAnalysis.SOURCE_LAYERS::contains);
+            if (walkingChanged || layerIds.stream().anyMatch(CoverageAnalysis.UNIT_LAYERS::contains)) {
                 synchronized (buildingLifeCircle) {
-                    lifeCircle = null;
+                    if (walkingChanged) {
+                        lifeCircle = null;
+                    }
+                    coverage = null;
                 }
             }
         }

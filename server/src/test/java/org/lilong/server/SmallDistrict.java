@@ -128,6 +128,38 @@ public final class SmallDistrict {
         return changes;
     }
 
+    /**
+     * Two more residential areas either side of the creek, and the residential grids and micro-grids
+     * of the west comprehensive grid, for the coverage tests; stored on top of {@link #create} by
+     * those tests alone, so the other tests keep their one residential area and seven grids. The
+     * residential grids now tile the sub-district, and each new area lies inside one grid of every level.
+     * <pre>
+     *  31.2300  ===+==========+======  复兴东路        LL-01-02(-1) above 31.23, LL-01-01(-1) below (121.48–121.49)
+     *           +--+--+                               area 3 ({@link #HOSTILE_NAME}, 2000 residents):
+     *           |  3  |                               121.4825–121.4845 × 31.2278–31.2292, north bank;
+     *           +-----+ |                             about 750 m on foot from the canteen C
+     *  31.2275  +--+----+------+  浜北路
+     *           ~~~ 西浜 creek ~~~ |
+     *  31.2255  +--+----+------+-----  浜南路
+     *              | 2 |C                             area 2 浜南里 (1500 residents):
+     *              +---+                              121.4830–121.4845 × 31.2240–31.2252, south bank,
+     *     121.4825  121.485                           next to the canteen (both areas lie within
+     *                                                 50 m of a lane, so they join the network)
+     * </pre>
+     */
+    public static ChangeSet homes() {
+        ChangeSet changes = new ChangeSet();
+        changes.insert(LayerCatalogue.RESIDENTIAL_AREAS, feature(2, box(121.4830, 31.2240, 121.4845, 31.2252),
+                "name", "浜南里", "name_en", "Bangnan Li", "residents", 1500L, "households", 600L));
+        changes.insert(LayerCatalogue.RESIDENTIAL_AREAS, feature(3, box(121.4825, 31.2278, 121.4845, 31.2292),
+                "name", HOSTILE_NAME, "residents", 2000L, "households", 800L));
+        changes.insert(LayerCatalogue.GRIDS, grid(8, box(121.48, 31.22, 121.49, 31.23), "LL-01-01", "LL-01", "residential", "西浜居民区网格"));
+        changes.insert(LayerCatalogue.GRIDS, grid(9, box(121.48, 31.23, 121.49, 31.24), "LL-01-02", "LL-01", "residential", "复兴西居民区网格"));
+        changes.insert(LayerCatalogue.GRIDS, grid(10, box(121.48, 31.22, 121.49, 31.23), "LL-01-01-1", "LL-01-01", "micro", "西浜一微网格"));
+        changes.insert(LayerCatalogue.GRIDS, grid(11, box(121.48, 31.23, 121.49, 31.24), "LL-01-02-1", "LL-01-02", "micro", "复兴西一微网格"));
+        return changes;
+    }
+
     private static Feature grid(long id, String wkt, String code, String parent, String level, String name) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("code", code);

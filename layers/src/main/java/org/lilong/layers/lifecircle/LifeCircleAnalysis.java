@@ -129,6 +129,30 @@ public final class LifeCircleAnalysis {
     }
 
     /**
+     * The facilities of one category attached to a street, stations first, in the order of their
+     * layers; empty for a category the profile lacks.
+     */
+    public List<Facility> facilitiesOf(String categoryId) {
+        return facilities.facilities().stream().filter(f -> f.categoryId().equals(categoryId)).toList();
+    }
+
+    /** Whether the layers hold any feature of the category, attached to a street or not. */
+    public boolean hasData(String categoryId) {
+        List<FacilityCategory> categories = profile.categories();
+        for (int i = 0; i < categories.size(); i++) {
+            if (categories.get(i).id().equals(categoryId)) {
+                return facilities.hasData(i);
+            }
+        }
+        return false;
+    }
+
+    /** Attaches points to the nearest street of {@link #network()}, within {@link #snapLimitMetres()}. */
+    public NearestEdgeSnapper snapper() {
+        return snapper;
+    }
+
+    /**
      * A walk from a point, attached to its nearest street.
      *
      * @throws IllegalArgumentException when (lon, lat) is not a longitude/latitude

@@ -1,7 +1,9 @@
 package org.lilong.layers.network;
 
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * One-to-all walking distances on a {@link WalkingNetwork}, bounded by a maximum distance:
@@ -11,14 +13,18 @@ import java.util.List;
  * edge are seeded with the partial lengths to them), or from several such points at once (each node
  * then gets the distance to the nearest of them, and {@link #origin} says which). It settles every
  * node whose distance is at most the limit, and only those: nodes beyond the limit are never
- * queued, so the work is proportional to the reached part of the network.
+ * queued, so the work is proportional to the reached part of the network. Origins may carry a
+ * start offset (a walk already made before the network, such as a facility's leg from its street).
  *
  * <p>An instance holds the search state for one network (about 40 bytes per node) and is reused:
  * each search overwrites the previous one's result without clearing the arrays (a generation stamp
- * marks which entries are current), so a search allocates nothing. It is not thread-safe: keep one
- * per thread.
+ * marks which entries are current), so a search allocates nothing beyond a copy of its origins (and
+ * their offsets). It is not thread-safe: keep one per thread.
  */
 public final class ShortestPathTree {
+
+    /** Up to this many origins, {@link #distanceMetres(EdgePosition)} scans them all for one on the target's edge. */
+    private static final int FEW_ORIGINS = 16;
 
     private final WalkingNetwork network;
     private final double[] distance;
@@ -32,6 +38,10 @@ public final class ShortestPathTree {
     private int reachedCount;
     private double maxDistanceMetres;
     private List<EdgePosition> origins = List.of();
+    /** Each origin's start offset (all zero unless {@link #fromAll(List, double[], double)} gave some). */
+    private double[] originOffsets = new double[0];
+    /** Origin indexes sorted by edge, for finding the origins on an edge among many; null for a few origins. */
+    private int[] originsByEdge;
 
     public ShortestPathTree(WalkingNetwork network) {
         this.network = network;
@@ -70,14 +80,43 @@ public final class ShortestPathTree {
      * per point.
      */
     public ShortestPathTree fromAll(List<EdgePosition> starts, double maxDistanceMetres) {
+        return fromAll(starts, new double[starts.size()], maxDistanceMetres);
+    }
+
+    /**
+     * Searches from several points at once, each with a walk already behind it: origin i's ends start
+     * at {@code startMetres[i]} plus the partial lengths to them. A facility's own straight leg from
+     * its street is such an offset, so that the distance of a node is the whole walk to the nearest
+     * facility. Equivalent to the minimum over one search per point, each plus its offset; an origin
+     * whose offset exceeds the limit reaches nothing.
+     *
+     * @throws IllegalArgumentException when the arrays differ in length or an offset is negative or not a number
+     */
+    public ShortestPathTree fromAll(List<EdgePosition> starts, double[] startMetres, double maxDistanceMetres) {
+        if (startMetres.length != starts.size()) {
+            throw new IllegalArgumentException(starts.size() + " origins but " + startMetres.length + " start offsets");
+        }
+        for (double offset : startMetres) {
+            if (!(offset >= 0)) {
+                throw new IllegalArgumentException("start offset " + offset + " m is not a distance");
+            }
+        }
         begin(maxDistanceMetres, starts);
+        originOffsets = startMetres.clone();
+        originsByEdge = starts.size() <= FEW_ORIGINS ? null : sortedByEdge(starts);
         for (int i = 0; i < starts.size(); i++) {
             EdgePosition start = starts.get(i);
-            seed(network.edgeFrom[start.edge()], start.metresFromStart(network), -1, i);
-            seed(network.edgeTo[start.edge()], start.metresToEnd(network), -1, i);
+            seed(network.edgeFrom[start.edge()], startMetres[i] + start.metresFromStart(network), -1, i);
+            seed(network.edgeTo[start.edge()], startMetres[i] + start.metresToEnd(network), -1, i);
         }
         run();
         return this;
+    }
+
+    private static int[] sortedByEdge(List<EdgePosition> starts) {
+        return IntStream.range(0, starts.size()).boxed()
+                .sorted(Comparator.comparingInt(i -> starts.get(i).edge()))
+                .mapToInt(Integer::intValue).toArray();
     }
 
     private void begin(double maxDistanceMetres, List<EdgePosition> starts) {
@@ -89,6 +128,8 @@ public final class ShortestPathTree {
                 throw new IllegalArgumentException("edge " + start.edge() + " is not in the network");
             }
         }
+        originOffsets = new double[0];
+        originsByEdge = null;
         heap.clear();
         if (++generation == Integer.MAX_VALUE) {
             Arrays.fill(stamp, 0);
@@ -181,18 +222,48 @@ public final class ShortestPathTree {
 
     /**
      * The walking distance to a point on an edge: through either end of its edge, or straight along
-     * the edge from an origin on the same edge; positive infinity when it exceeds the limit.
+     * the edge from an origin on the same edge (plus that origin's start offset); positive infinity
+     * when it exceeds the limit.
      */
     public double distanceMetres(EdgePosition target) {
         int edge = target.edge();
         double best = Math.min(distanceMetres(network.edgeFrom[edge]) + target.metresFromStart(network),
                 distanceMetres(network.edgeTo[edge]) + target.metresToEnd(network));
-        for (EdgePosition start : origins) {
-            if (start.edge() == edge) {
-                best = Math.min(best, Math.abs(start.fraction() - target.fraction()) * network.edgeLengthMetres(edge));
+        if (originsByEdge == null) {
+            for (int i = 0; i < origins.size(); i++) {
+                best = Math.min(best, alongEdge(i, target));
+            }
+        } else {
+            for (int k = firstOriginOn(edge); k < originsByEdge.length && origins.get(originsByEdge[k]).edge() == edge; k++) {
+                best = Math.min(best, alongEdge(originsByEdge[k], target));
             }
         }
         return best <= maxDistanceMetres ? best : Double.POSITIVE_INFINITY;
+    }
+
+    /** The walk from origin i straight along its edge to the target; infinite when they are on different edges. */
+    private double alongEdge(int i, EdgePosition target) {
+        EdgePosition start = origins.get(i);
+        if (start.edge() != target.edge()) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double offset = originOffsets.length == 0 ? 0 : originOffsets[i];
+        return offset + Math.abs(start.fraction() - target.fraction()) * network.edgeLengthMetres(target.edge());
+    }
+
+    /** The first place in {@link #originsByEdge} whose origin's edge is not below {@code edge}. */
+    private int firstOriginOn(int edge) {
+        int low = 0;
+        int high = originsByEdge.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (origins.get(originsByEdge[middle]).edge() < edge) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
     }
 
     /**

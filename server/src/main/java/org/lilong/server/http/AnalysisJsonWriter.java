@@ -167,7 +167,7 @@ final class AnalysisJsonWriter {
         out.writeEndObject();
     }
 
-    private static void writeCategoryFields(JsonGenerator out, FacilityCategory category) throws IOException {
+    static void writeCategoryFields(JsonGenerator out, FacilityCategory category) throws IOException {
         out.writeStringField("id", category.id());
         out.writeStringField("nameZh", category.nameZh());
         out.writeStringField("nameEn", category.nameEn());
@@ -191,7 +191,7 @@ final class AnalysisJsonWriter {
         return (int) results.stream().filter(r -> r.status() == status).count();
     }
 
-    private static void writeMetres(JsonGenerator out, String name, double metres) throws IOException {
+    static void writeMetres(JsonGenerator out, String name, double metres) throws IOException {
         writeRounded(out, name, metres, 10);
     }
 
@@ -200,7 +200,7 @@ final class AnalysisJsonWriter {
     }
 
     /** Rounds to 1/scale; whole numbers stay whole ("5", not "5.0"), so a band's minutes read as given. */
-    private static void writeRounded(JsonGenerator out, String name, double value, double scale) throws IOException {
+    static void writeRounded(JsonGenerator out, String name, double value, double scale) throws IOException {
         out.writeFieldName(name);
         if (!Double.isFinite(value)) {
             out.writeNull();

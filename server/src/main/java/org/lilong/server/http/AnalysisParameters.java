@@ -112,8 +112,12 @@ final class AnalysisParameters {
 
     /** {@code speed}: a preset of the profile or a number in m/s; the profile's default when absent. */
     WalkingSpeed speed(Context ctx) {
+        return speed(ctx.queryParam("speed"));
+    }
+
+    /** A {@code speed} given as text (a query parameter, or a field of a request body); null for the default. */
+    WalkingSpeed speed(String text) {
         LifeCircleProfile profile = atlas.profile();
-        String text = ctx.queryParam("speed");
         if (text == null) {
             return profile.defaultSpeed();
         }

@@ -7,13 +7,16 @@ import org.lilong.layers.Atlas;
 import org.lilong.server.config.ServerConfig;
 
 /**
- * The HTTP face of Lilong: OGC API – Features, the point look-up, the life-circle analysis, and the
- * map page's assets.
+ * The HTTP face of Lilong: OGC API – Features, the point look-up, the life-circle and coverage
+ * analyses, and the map page's assets.
  * Every route class is wired here and nowhere else.
  */
 public final class LilongServer implements AutoCloseable {
 
-    /** Requests carry no bodies yet; anything larger than this is refused before it is read. */
+    /**
+     * Anything larger than this is refused before it is read. The one body a route reads, the
+     * what-if proposal, has its own, smaller limit ({@link WhatIfRequestReader#MAX_BODY_BYTES}).
+     */
     static final long MAX_REQUEST_BYTES = 1_000_000;
 
     private final Javalin app;
@@ -50,6 +53,7 @@ public final class LilongServer implements AutoCloseable {
             new WhereRoutes(atlas, json).register(javalin);
             new MapConfigRoutes(atlas, config, atlas.profile(), json).register(javalin);
             new AnalysisRoutes(atlas, config.profileName(), json.getFactory()).register(javalin);
+            new CoverageRoutes(atlas, config.profileName(), json.getFactory()).register(javalin);
         });
     }
 

@@ -3,6 +3,7 @@ package org.lilong.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.lilong.layers.coverage.CoverageAnalysis;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.standard.WalkingSpeed;
@@ -39,6 +40,7 @@ final class OpenApiDocument {
         operation(paths, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature", true, true);
         operation(paths, "/where", "locate", "The grids, residential area and sub-district at lon,lat", false, false);
         analysisOperations(json, paths);
+        coverageOperations(json, paths);
         ArrayNode ids = json.createArrayNode();
         catalogue.layers().stream().map(LayerDefinition::id).forEach(ids::add);
         ObjectNode components = doc.putObject("components").putObject("parameters");
@@ -97,6 +99,95 @@ final class OpenApiDocument {
         analysisOperation(paths, "/analysis/profile", "getLifeCircleProfile",
                 "The life-circle profile: its name, facility categories with level and maximum walk, and walking-speed presets",
                 "application/json", false);
+    }
+
+    /** Coverage gaps: a category and a threshold, then the table, the gaps, suggested sites or a what-if. */
+    private static void coverageOperations(ObjectMapper json, ObjectNode paths) {
+        ObjectNode coverage = analysisOperation(paths, "/analysis/coverage", "getCoverage",
+                "Coverage of a facility category: residents within the walk and out of it, their share, and a table per grid"
+                        + " at every level (街道, 综合网格, 居民区网格, 微网格), with links to the gaps; without category, a summary"
+                        + " of every category of the profile at its own maximum walk", "application/json", false);
+        coverageParameters(json, coverage, false);
+        badRequest(coverage);
+        ObjectNode gaps = analysisOperation(paths, "/analysis/coverage/gaps", "getCoverageGaps",
+                "The residential units out of reach: a GeoJSON FeatureCollection (layer, featureId, name, residents,"
+                        + " walkMetres, null when no facility is within the search) or, with f=csv, a CSV download"
+                        + " (layer,id,name,residents,walk_metres,wkt)", AnalysisRoutes.GEO_JSON, false);
+        coverageParameters(json, gaps, true);
+        ObjectNode f = query(json, "f", "geojson (default) or csv (text/csv; charset=utf-8, Content-Disposition: attachment)", "string");
+        ((ObjectNode) f.get("schema")).putArray("enum").add("geojson").add("csv");
+        ((ArrayNode) gaps.get("parameters")).add(f);
+        ((ObjectNode) gaps.get("responses").get("200").get("content")).putObject("text/csv");
+        badRequest(gaps);
+        ((ObjectNode) gaps.get("responses")).putObject("406").put("description", "the Accept header allows no GeoJSON (application/problem+json)");
+        ObjectNode suggest = analysisOperation(paths, "/analysis/suggest-sites", "suggestSites",
+                "Where k new facilities would bring the most residents within reach (greedy maximal covering, at least"
+                        + " 1 − 1/e of the best possible gain): each site's gain and newly covered units, the total, and"
+                        + " the residents covered before and after", "application/json", false);
+        coverageParameters(json, suggest, true);
+        ArrayNode parameters = (ArrayNode) suggest.get("parameters");
+        ObjectNode k = query(json, "k", "how many sites, 1 to " + CoverageAnalysis.MAX_SITES, "integer");
+        k.put("required", true);
+        parameters.add(k);
+        parameters.add(query(json, "candidates", "a layer id whose features (their interior points) may take a site;"
+                + " default the street junctions", "string"));
+        badRequest(suggest);
+        whatIfOperation(json, paths);
+    }
+
+    private static void coverageParameters(ObjectMapper json, ObjectNode operation, boolean categoryRequired) {
+        ArrayNode parameters = (ArrayNode) operation.get("parameters");
+        ObjectNode category = query(json, "category", "a category id of the profile (see /analysis/profile)"
+                + (categoryRequired ? "" : "; without it, the summary of all categories"), "string");
+        category.put("required", categoryRequired);
+        parameters.add(category);
+        parameters.add(query(json, "metres", "the walk that counts as covered, in (0, " + (int) CoverageParameters.MAX_THRESHOLD_METRES
+                + "] m; default the category's maximum walk. Not with minutes", "number"));
+        parameters.add(query(json, "minutes", "the walk that counts as covered in minutes at speed, in (0, "
+                + (int) CoverageParameters.MAX_MINUTES + "]. Not with metres", "number"));
+        parameters.add(query(json, "speed", "with minutes: a walking-speed preset of the profile or metres per second in ["
+                + WalkingSpeed.MIN_METRES_PER_SECOND + ", " + WalkingSpeed.MAX_METRES_PER_SECOND + "]", "string"));
+    }
+
+    private static void badRequest(ObjectNode operation) {
+        ((ObjectNode) operation.get("responses")).putObject("400").put("description",
+                "a parameter is malformed or out of range (application/problem+json naming it)");
+    }
+
+    private static void whatIfOperation(ObjectMapper json, ObjectNode paths) {
+        ObjectNode post = paths.putObject("/analysis/what-if").putObject("post");
+        post.put("operationId", "whatIf");
+        post.put("summary", "Coverage of a category before and after proposed facilities and walking links (a new gate,"
+                + " a footbridge), side by side, with the gain and the units newly within reach; nothing is stored");
+        ObjectNode body = post.putObject("requestBody");
+        body.put("required", true);
+        body.put("description", "at most " + WhatIfRequestReader.MAX_BODY_BYTES + " bytes; at most "
+                + WhatIfRequestReader.MAX_FACILITIES + " facilities and " + WhatIfRequestReader.MAX_LINKS
+                + " links, at least one of either");
+        ObjectNode schema = body.putObject("content").putObject("application/json").putObject("schema");
+        schema.put("type", "object").putArray("required").add("category");
+        schema.put("additionalProperties", false);
+        ObjectNode properties = schema.putObject("properties");
+        properties.putObject("category").put("type", "string");
+        properties.putObject("metres").put("type", "number").put("description", "not with minutes; default the category's maximum walk");
+        properties.putObject("minutes").put("type", "number").put("description", "not with metres");
+        properties.putObject("speed").put("description", "a preset id (string) or metres per second (number)");
+        ObjectNode facilities = properties.putObject("facilities");
+        facilities.put("type", "array").put("maxItems", WhatIfRequestReader.MAX_FACILITIES);
+        facilities.putObject("items").put("description", "a GeoJSON Point, WGS84, within the snapping limit of a street");
+        ObjectNode links = properties.putObject("links");
+        links.put("type", "array").put("maxItems", WhatIfRequestReader.MAX_LINKS);
+        links.putObject("items").put("description", "a GeoJSON LineString of two or more positions, WGS84, whose ends join"
+                + " the nearest streets");
+        ObjectNode responses = post.putObject("responses");
+        responses.putObject("200").put("description", "before, after, gain and newlyCovered").putObject("content")
+                .putObject("application/json");
+        responses.putObject("400").put("description", "malformed JSON or a field that is missing, unknown or out of range"
+                + " (application/problem+json naming the field, e.g. facilities[2])");
+        responses.putObject("413").put("description", "the body is larger than " + WhatIfRequestReader.MAX_BODY_BYTES + " bytes");
+        responses.putObject("415").put("description", "the body is not application/json");
+        responses.putObject("422").put("description", "a facility or link end farther than the snapping limit from every"
+                + " street (application/problem+json naming it, with the distance and the limit)");
     }
 
     private static ObjectNode analysisOperation(ObjectNode paths, String path, String id, String summary, String mediaType,

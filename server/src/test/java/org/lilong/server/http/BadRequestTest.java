@@ -81,6 +81,42 @@ class BadRequestTest extends ServerTestSupport {
             "/analysis/life-circle?lon=121.4905&lat=31.2303&categories=     | 400 | categories",
             "/analysis/life-circle?lon=121.4905&lat=31.2303&profile=strict  | 400 | profile",
             "/analysis/isochrones?lon=121.4905&lat=31.2303&profile=         | 400 | profile",
+            "/analysis/coverage?category=cinema                       | 400 | category",
+            "/analysis/coverage?metres=300                            | 400 | category",
+            "/analysis/coverage?category=                             | 400 | category",
+            "/analysis/coverage?category=canteen&category=market      | 400 | category",
+            "/analysis/coverage?category=canteen&metres=300&minutes=5 | 400 | metres",
+            "/analysis/coverage?category=canteen&metres=far           | 400 | metres",
+            "/analysis/coverage?category=canteen&metres=NaN           | 400 | metres",
+            "/analysis/coverage?category=canteen&metres=0             | 400 | metres",
+            "/analysis/coverage?category=canteen&metres=-300          | 400 | metres",
+            "/analysis/coverage?category=canteen&metres=10000.5       | 400 | metres",
+            "/analysis/coverage?category=canteen&metres=300&metres=500 | 400 | metres",
+            "/analysis/coverage?category=canteen&minutes=0            | 400 | minutes",
+            "/analysis/coverage?category=canteen&minutes=60.5         | 400 | minutes",
+            "/analysis/coverage?category=canteen&minutes=5,10         | 400 | minutes",
+            "/analysis/coverage?category=canteen&minutes=60&speed=3   | 400 | minutes",
+            "/analysis/coverage?category=canteen&minutes=5&speed=fast | 400 | speed",
+            "/analysis/coverage?category=canteen&minutes=5&speed=50   | 400 | speed",
+            "/analysis/coverage/gaps                                  | 400 | category",
+            "/analysis/coverage/gaps?category=cinema                  | 400 | category",
+            "/analysis/coverage/gaps?category=canteen&metres=0x1p8    | 400 | metres",
+            "/analysis/coverage/gaps?category=canteen&f=xml           | 400 | f",
+            "/analysis/coverage/gaps?category=canteen&f=html          | 400 | f",
+            "/analysis/coverage/gaps?category=canteen&f=gpkg          | 400 | f",
+            "/analysis/suggest-sites?k=3                              | 400 | category",
+            "/analysis/suggest-sites?category=cinema&k=3              | 400 | category",
+            "/analysis/suggest-sites?category=canteen                 | 400 | k",
+            "/analysis/suggest-sites?category=canteen&k=              | 400 | k",
+            "/analysis/suggest-sites?category=canteen&k=three         | 400 | k",
+            "/analysis/suggest-sites?category=canteen&k=2.5           | 400 | k",
+            "/analysis/suggest-sites?category=canteen&k=-1            | 400 | k",
+            "/analysis/suggest-sites?category=canteen&k=0             | 400 | k",
+            "/analysis/suggest-sites?category=canteen&k=11            | 400 | k",
+            "/analysis/suggest-sites?category=canteen&k=99999999999   | 400 | k",
+            "/analysis/suggest-sites?category=canteen&k=3&candidates=vacant-plots | 400 | candidates",
+            "/analysis/suggest-sites?category=canteen&k=3&candidates= | 400 | candidates",
+            "/analysis/suggest-sites?category=canteen&k=3&metres=20000 | 400 | metres",
     })
     void mistakesAreRefusedWithAProblemNamingTheParameter(String path, int status, String parameter) {
         Answer answer = get(path);
@@ -94,7 +130,7 @@ class BadRequestTest extends ServerTestSupport {
     }
 
     @ParameterizedTest
-    @CsvSource({"/collections/grids/items", "/collections", "/conformance"})
+    @CsvSource({"/collections/grids/items", "/collections", "/conformance", "/analysis/coverage/gaps?category=canteen"})
     void anAcceptHeaderThatAllowsNothingWeHaveIs406(String path) {
         Answer answer = get(path, Map.of("Accept", "application/xml"));
         assertThat(answer.status()).isEqualTo(406);
