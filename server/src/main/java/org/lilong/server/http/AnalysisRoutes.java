@@ -1,12 +1,8 @@
 package org.lilong.server.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Set;
 import org.lilong.layers.Atlas;
@@ -28,14 +24,14 @@ public final class AnalysisRoutes {
     private final Atlas atlas;
     private final String profileName;
     private final AnalysisParameters parameters;
-    private final JsonFactory json;
+    private final JsonAnswer answer;
 
     /** @param profileName the name of the atlas's profile, which {@code profile=} must match */
     public AnalysisRoutes(Atlas atlas, String profileName, JsonFactory json) {
         this.atlas = atlas;
         this.profileName = profileName;
         this.parameters = new AnalysisParameters(atlas, profileName);
-        this.json = json;
+        this.answer = new JsonAnswer(json);
     }
 
     public void register(JavalinConfig config) {
@@ -51,7 +47,7 @@ public final class AnalysisRoutes {
         LifeCircleAnalysis analysis = atlas.lifeCircle();
         AnalysisParameters.Start start = parameters.start(ctx, analysis);
         List<Isochrone> isochrones = analysis.isochrones(start.walk(), speed, minutes);
-        respond(ctx, GEO_JSON, out -> AnalysisJsonWriter.writeIsochrones(out, start, speed, minutes, isochrones));
+        answer.send(ctx, GEO_JSON, out -> AnalysisJsonWriter.writeIsochrones(out, start, speed, minutes, isochrones));
     }
 
     private void lifeCircle(Context ctx) {
@@ -61,30 +57,10 @@ public final class AnalysisRoutes {
         LifeCircleAnalysis analysis = atlas.lifeCircle();
         AnalysisParameters.Start start = parameters.start(ctx, analysis);
         LifeCircleReport report = analysis.report(start.walk(), speed);
-        respond(ctx, "application/json", out -> AnalysisJsonWriter.writeReport(out, start, report, profileName, categories));
+        answer.send(ctx, "application/json", out -> AnalysisJsonWriter.writeReport(out, start, report, profileName, categories));
     }
 
     private void profile(Context ctx) {
-        respond(ctx, "application/json", out -> AnalysisJsonWriter.writeProfile(out, atlas.profile(), profileName));
-    }
-
-    /**
-     * Writes the whole body before answering, so that a failure part-way is still a clean 500. Names
-     * come from the data: {@code < > &} are escaped, so a body read as HTML by mistake holds no markup.
-     */
-    private void respond(Context ctx, String contentType, Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        try (JsonGenerator out = json.createGenerator(bytes)) {
-            out.setCharacterEscapes(HtmlSafeEscapes.INSTANCE);
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ctx.contentType(contentType).result(bytes.toByteArray());
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void write(JsonGenerator out) throws IOException;
+        answer.send(ctx, "application/json", out -> AnalysisJsonWriter.writeProfile(out, atlas.profile(), profileName));
     }
 }

@@ -1,7 +1,6 @@
 package org.lilong.server.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -34,7 +33,7 @@ public final class CoverageRoutes {
     private final Atlas atlas;
     private final CoverageParameters parameters;
     private final WhatIfRequestReader whatIfReader;
-    private final JsonFactory json;
+    private final JsonAnswer answer;
 
     /** @param profileName the name of the atlas's profile, which {@code profile=} must match */
     public CoverageRoutes(Atlas atlas, String profileName, JsonFactory json) {
@@ -42,7 +41,7 @@ public final class CoverageRoutes {
         AnalysisParameters analysis = new AnalysisParameters(atlas, profileName);
         this.parameters = new CoverageParameters(atlas, analysis);
         this.whatIfReader = new WhatIfRequestReader(parameters, analysis);
-        this.json = json;
+        this.answer = new JsonAnswer(json);
     }
 
     public void register(JavalinConfig config) {
@@ -56,13 +55,13 @@ public final class CoverageRoutes {
         if (!CoverageParameters.hasCategory(ctx)) {
             CoverageParameters.checkNoThreshold(ctx);
             List<CategoryCoverage> summary = atlas.coverage().summary();
-            respond(ctx, "application/json", out -> CoverageJsonWriter.writeSummary(out, summary));
+            answer.send(ctx, "application/json", out -> CoverageJsonWriter.writeSummary(out, summary));
             return;
         }
         FacilityCategory category = parameters.category(ctx);
         double threshold = parameters.thresholdMetres(ctx, category);
         CategoryCoverage coverage = atlas.coverage().coverage(category.id(), threshold);
-        respond(ctx, "application/json", out -> CoverageJsonWriter.writeCoverage(out, coverage));
+        answer.send(ctx, "application/json", out -> CoverageJsonWriter.writeCoverage(out, coverage));
     }
 
     private void gaps(Context ctx) {
@@ -71,7 +70,7 @@ public final class CoverageRoutes {
         CoverageParameters.GapsFormat format = CoverageParameters.gapsFormat(ctx);
         CategoryCoverage coverage = atlas.coverage().coverage(category.id(), threshold);
         if (format == CoverageParameters.GapsFormat.GEOJSON) {
-            respond(ctx, AnalysisRoutes.GEO_JSON, out -> CoverageJsonWriter.writeGaps(out, coverage));
+            answer.send(ctx, AnalysisRoutes.GEO_JSON, out -> CoverageJsonWriter.writeGaps(out, coverage));
             return;
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
@@ -92,7 +91,7 @@ public final class CoverageRoutes {
         String candidateLayer = parameters.candidateLayer(ctx);
         List<Feature> candidates = candidateLayer == null ? null : atlas.index(candidateLayer).all();
         SiteSuggestion suggestion = atlas.coverage().suggest(category.id(), threshold, k, candidateLayer, candidates);
-        respond(ctx, "application/json", out -> CoverageJsonWriter.writeSuggestion(out, suggestion));
+        answer.send(ctx, "application/json", out -> CoverageJsonWriter.writeSuggestion(out, suggestion));
     }
 
     private void whatIf(Context ctx) {
@@ -109,26 +108,6 @@ public final class CoverageRoutes {
             throw new ApiProblem(422, "invalid-proposal", "Invalid proposal", "the proposal cannot be analysed: "
                     + e.getMessage(), "facilities,links");
         }
-        respond(ctx, "application/json", out -> CoverageJsonWriter.writeWhatIf(out, result));
-    }
-
-    /**
-     * Writes the whole body before answering, so that a failure part-way is still a clean 500. Names
-     * come from the data: {@code < > &} are escaped, so a body read as HTML by mistake holds no markup.
-     */
-    private void respond(Context ctx, String contentType, Body body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
-        try (JsonGenerator out = json.createGenerator(bytes)) {
-            out.setCharacterEscapes(HtmlSafeEscapes.INSTANCE);
-            body.write(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ctx.contentType(contentType).result(bytes.toByteArray());
-    }
-
-    @FunctionalInterface
-    private interface Body {
-        void write(JsonGenerator out) throws IOException;
+        answer.send(ctx, "application/json", out -> CoverageJsonWriter.writeWhatIf(out, result));
     }
 }
