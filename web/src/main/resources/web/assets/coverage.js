@@ -8,7 +8,6 @@
 (function (Lilong) {
   'use strict';
 
-  const { el } = Lilong.dom;
   const i18n = Lilong.i18n;
 
   /** The residential-area grid is the level planners and residents know. */
@@ -24,7 +23,7 @@
   let panel = null;
   let config = null;
   let drawer = null;
-  let toggleButton = null;
+  let toggle = null;
   let toData = (latlng) => latlng;
   let gridFeatures = (level) => Lilong.api.gridsOfLevel(level);
   let onShow = () => {};
@@ -81,28 +80,18 @@
   }
 
   function addToggleControl() {
-    const Toggle = L.Control.extend({
-      options: { position: 'topleft' },
-      onAdd: () => {
-        toggleButton = el('button', { className: 'coverage-toggle', attrs: { id: 'coverage-toggle', type: 'button' },
-          on: { click: () => setActive(!state.active) } });
-        const bar = el('div', { className: 'leaflet-bar leaflet-control coverage-control' }, toggleButton);
-        L.DomEvent.disableClickPropagation(bar);
-        return bar;
-      }
+    toggle = Lilong.modeToggle.add(map, {
+      name: 'coverage',
+      keys: { label: 'cvToggle', title: 'cvToggleTitle', leave: 'cvLeaveLabel' },
+      isActive: () => state.active,
+      onClick: () => setActive(!state.active)
     });
-    new Toggle().addTo(map);
-    labelToggle();
   }
 
   function labelToggle() {
-    if (!toggleButton) {
-      return;
+    if (toggle) {
+      toggle.relabel();
     }
-    toggleButton.textContent = i18n.t('cvToggle');
-    toggleButton.title = i18n.t(state.active ? 'cvLeaveLabel' : 'cvToggleTitle');
-    toggleButton.setAttribute('aria-pressed', String(state.active));
-    toggleButton.classList.toggle('active', state.active);
   }
 
   function isActive() {

@@ -7,7 +7,6 @@
 (function (Lilong) {
   'use strict';
 
-  const { el } = Lilong.dom;
   const i18n = Lilong.i18n;
 
   const BANDS = [5, 10, 15];
@@ -15,7 +14,7 @@
   let map = null;
   let panel = null;
   let drawer = null;
-  let toggleButton = null;
+  let toggle = null;
   let toData = (latlng) => latlng;
   let onShow = () => {};
   let onModeChange = () => {};
@@ -54,28 +53,18 @@
   }
 
   function addToggleControl() {
-    const Toggle = L.Control.extend({
-      options: { position: 'topleft' },
-      onAdd: () => {
-        toggleButton = el('button', { className: 'lifecircle-toggle', attrs: { id: 'lifecircle-toggle', type: 'button' },
-          on: { click: () => setActive(!state.active) } });
-        const bar = el('div', { className: 'leaflet-bar leaflet-control lifecircle-control' }, toggleButton);
-        L.DomEvent.disableClickPropagation(bar);
-        return bar;
-      }
+    toggle = Lilong.modeToggle.add(map, {
+      name: 'lifecircle',
+      keys: { label: 'lcToggle', title: 'lcToggleTitle', leave: 'lcLeaveLabel' },
+      isActive: () => state.active,
+      onClick: () => setActive(!state.active)
     });
-    new Toggle().addTo(map);
-    labelToggle();
   }
 
   function labelToggle() {
-    if (!toggleButton) {
-      return;
+    if (toggle) {
+      toggle.relabel();
     }
-    toggleButton.textContent = i18n.t('lcToggle');
-    toggleButton.title = i18n.t(state.active ? 'lcLeaveLabel' : 'lcToggleTitle');
-    toggleButton.setAttribute('aria-pressed', String(state.active));
-    toggleButton.classList.toggle('active', state.active);
   }
 
   function isActive() {
