@@ -23,7 +23,7 @@
   let panel = null;
   let config = null;
   let drawer = null;
-  let toggle = null;
+  let mode = null;
   let toData = (latlng) => latlng;
   let gridFeatures = (level) => Lilong.api.gridsOfLevel(level);
   let onShow = () => {};
@@ -35,7 +35,6 @@
   const gridCache = new Map();
 
   const state = {
-    active: false,
     profile: null,
     summary: null,
     summaryError: null,
@@ -75,22 +74,31 @@
     onShow = options.onShow || onShow;
     onModeChange = options.onModeChange || onModeChange;
     drawer = Lilong.coverageLayers.create(map, options.coordsToLatLng);
-    addToggleControl();
+    createMode();
     render();
   }
 
-  function addToggleControl() {
-    toggle = Lilong.modeToggle.add(map, {
+  /** The mode: entering shows the panel and loads what it needs; leaving clears the map and gives the click back. */
+  function createMode() {
+    mode = Lilong.pageMode.create(map, {
       name: 'coverage',
       keys: { label: 'cvToggle', title: 'cvToggleTitle', leave: 'cvLeaveLabel' },
-      isActive: () => state.active,
-      onClick: () => setActive(!state.active)
+      panel, state,
+      enter: () => {
+        onShow();
+        start();
+      },
+      leave: forget,
+      changed: (active) => {
+        onModeChange(active);
+        render();
+      }
     });
   }
 
   function labelToggle() {
-    if (toggle) {
-      toggle.relabel();
+    if (mode) {
+      mode.relabel();
     }
   }
 
@@ -98,23 +106,8 @@
     return state.active;
   }
 
-  /** Entering loads the summary and the default category; leaving clears the map and gives the click back. */
   function setActive(active) {
-    if (active === state.active) {
-      return;
-    }
-    state.active = active;
-    document.body.classList.toggle('coverage-mode', active);
-    panel.hidden = !active;
-    if (active) {
-      onShow();
-      start();
-    } else {
-      forget();
-    }
-    labelToggle();
-    onModeChange(active);
-    render();
+    mode.setActive(active);
   }
 
   async function start() {

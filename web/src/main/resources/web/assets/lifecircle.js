@@ -14,7 +14,7 @@
   let map = null;
   let panel = null;
   let drawer = null;
-  let toggle = null;
+  let mode = null;
   let toData = (latlng) => latlng;
   let onShow = () => {};
   let onModeChange = () => {};
@@ -24,7 +24,6 @@
   let profile = null;
 
   const state = {
-    active: false,
     status: 'idle',
     speedId: null,
     /** {lon, lat} or {area, geometry}: what the last request asked from. */
@@ -48,22 +47,31 @@
     onShow = options.onShow || onShow;
     onModeChange = options.onModeChange || onModeChange;
     drawer = Lilong.lifeCircleLayers.create(map, options.coordsToLatLng);
-    addToggleControl();
+    createMode();
     render();
   }
 
-  function addToggleControl() {
-    toggle = Lilong.modeToggle.add(map, {
+  /** The mode: entering shows the panel and loads what it needs; leaving clears the map and gives the click back. */
+  function createMode() {
+    mode = Lilong.pageMode.create(map, {
       name: 'lifecircle',
       keys: { label: 'lcToggle', title: 'lcToggleTitle', leave: 'lcLeaveLabel' },
-      isActive: () => state.active,
-      onClick: () => setActive(!state.active)
+      panel, state,
+      enter: () => {
+        loadProfile();
+        onShow();
+      },
+      leave: clearAnswer,
+      changed: (active) => {
+        onModeChange(active);
+        render();
+      }
     });
   }
 
   function labelToggle() {
-    if (toggle) {
-      toggle.relabel();
+    if (mode) {
+      mode.relabel();
     }
   }
 
@@ -71,23 +79,8 @@
     return state.active;
   }
 
-  /** Entering shows the panel (and loads the profile); leaving clears the map and gives the click back. */
   function setActive(active) {
-    if (active === state.active) {
-      return;
-    }
-    state.active = active;
-    document.body.classList.toggle('lifecircle-mode', active);
-    panel.hidden = !active;
-    if (active) {
-      loadProfile();
-      onShow();
-    } else {
-      clearAnswer();
-    }
-    labelToggle();
-    onModeChange(active);
-    render();
+    mode.setActive(active);
   }
 
   function loadProfile() {
