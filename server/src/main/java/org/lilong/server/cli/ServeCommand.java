@@ -44,6 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tianditu-key", description = "the Tianditu key (tk) that --basemap tianditu needs")
     String tiandituKey;
 
+    @Option(names = "--tile-cache-mb", paramLabel = "MB",
+            description = "memory for cached vector tiles (default ${DEFAULT-VALUE}; 0 turns the cache off)")
+    int tileCacheMegabytes = ServerConfig.DEFAULT_TILE_CACHE_MB;
+
     @Option(names = "--profile", paramLabel = "FILE", description = "a life-circle profile (tab-separated, as the shipped"
             + " life-circle-profile.tsv) replacing the default categories, limits and walking speeds; the analysis"
             + " routes accept its base name as profile=")
@@ -90,6 +94,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Checks the options, opens the store, loads the read model and starts serving; the caller stops it. */
     Serving start() throws ServeFailure {
+        if (tileCacheMegabytes < 0) {
+            throw new ServeFailure(2, "--tile-cache-mb cannot be negative: " + tileCacheMegabytes);
+        }
         List<Basemap> basemaps = basemaps();
         String defaultBasemap = basemaps.isEmpty() ? Basemap.NONE : basemaps.get(0).id();
         LifeCircleProfile lifeCircleProfile = lifeCircleProfile();
@@ -101,7 +108,8 @@ final class ServeCommand implements Callable<Integer> {
             throw new ServeFailure(2, e.getMessage());
         }
         Path dataDir = location.dataDir() != null ? location.dataDir() : ServerConfig.DEFAULT_DATA_DIR;
-        ServerConfig config = new ServerConfig(host, port, dataDir, basemaps, defaultBasemap, profileName);
+        ServerConfig config = new ServerConfig(host, port, dataDir, basemaps, defaultBasemap, profileName,
+                tileCacheMegabytes * 1024L * 1024L);
         long started = System.nanoTime();
         Atlas atlas;
         try {

@@ -13,24 +13,34 @@ import java.util.List;
  * @param defaultBasemap id of the basemap shown first, or "none" (works offline)
  * @param profileName the name of the atlas's life-circle profile, which the analysis routes accept as
  *     {@code profile=}: "default" for the shipped one, a replacement file's base name otherwise
+ * @param tileCacheBytes the bound on the vector-tile cache's size in bytes; 0 turns the cache off
  */
 public record ServerConfig(String host, int port, Path dataDir, List<Basemap> basemaps, String defaultBasemap,
-        String profileName) {
+        String profileName, long tileCacheBytes) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_PROFILE_NAME = "default";
+    public static final int DEFAULT_TILE_CACHE_MB = 256;
 
     public ServerConfig {
         basemaps = List.copyOf(basemaps);
+        if (tileCacheBytes < 0) {
+            throw new IllegalArgumentException("the tile cache size cannot be negative: " + tileCacheBytes);
+        }
     }
 
     public static ServerConfig defaults() {
-        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, List.of(), Basemap.NONE, DEFAULT_PROFILE_NAME);
+        return new ServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DATA_DIR, List.of(), Basemap.NONE, DEFAULT_PROFILE_NAME,
+                DEFAULT_TILE_CACHE_MB * 1024L * 1024L);
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, basemaps, defaultBasemap, profileName);
+        return new ServerConfig(host, newPort, dataDir, basemaps, defaultBasemap, profileName, tileCacheBytes);
+    }
+
+    public ServerConfig withTileCacheBytes(long bytes) {
+        return new ServerConfig(host, port, dataDir, basemaps, defaultBasemap, profileName, bytes);
     }
 }
