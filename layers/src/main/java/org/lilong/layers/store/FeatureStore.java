@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.lilong.layers.accounts.AccountStore;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 
@@ -32,6 +33,9 @@ public interface FeatureStore extends AutoCloseable {
 
     /** Key/value facts about the data set: its title, whether it is synthetic, per-layer attribution. */
     Map<String, String> metadata();
+
+    /** The accounts and API tokens kept with the layers. */
+    AccountStore accounts();
 
     /** True when no layer holds a feature. */
     default boolean isEmpty() {

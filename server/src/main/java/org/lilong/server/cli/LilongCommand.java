@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "lilong", mixinStandardHelpOptions = true, version = "Lilong 0.1.0",
         description = "里弄 Lilong — maps of neighbourhood governance: layers, OGC API – Features and a map page.",
         subcommands = {ServeCommand.class, DemoCommand.class, ImportCommand.class, ImportOsmCommand.class, ExportCommand.class,
-                CopyCommand.class, CommandLine.HelpCommand.class})
+                CopyCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class LilongCommand implements Runnable {
 
     @CommandLine.Spec

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lilong.geodata.demo.DemoDistrict;
 import org.lilong.geodata.demo.DemoDistrictGenerator;
+import org.lilong.layers.accounts.AccountStore;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
@@ -85,6 +86,11 @@ class StoreCopierTest {
         @Override
         public LayerCatalogue catalogue() {
             return inner.catalogue();
+        }
+
+        @Override
+        public AccountStore accounts() {
+            return inner.accounts();
         }
 
         @Override

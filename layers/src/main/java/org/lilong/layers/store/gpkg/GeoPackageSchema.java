@@ -52,6 +52,7 @@ final class GeoPackageSchema {
             }
         }
         MetadataTable.create(connection);
+        AccountTables.create(connection);
     }
 
     private void createFeatureTable(LayerTable table) throws SQLException {

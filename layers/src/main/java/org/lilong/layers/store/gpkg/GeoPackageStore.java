@@ -13,6 +13,7 @@ import java.util.Map;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageException;
 import mil.nga.geopackage.GeoPackageManager;
+import org.lilong.layers.accounts.AccountStore;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
@@ -20,6 +21,7 @@ import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.ChangeValidator;
 import org.lilong.layers.store.FeatureStore;
 import org.lilong.layers.store.InvalidChangeException;
+import org.lilong.layers.store.JdbcAccountStore;
 import org.lilong.layers.store.StoreException;
 
 /**
@@ -41,6 +43,7 @@ public final class GeoPackageStore implements FeatureStore {
     private final GeoPackage geoPackage;
     private final Connection connection;
     private final Map<String, LayerTable> tables;
+    private final JdbcAccountStore accounts;
     private boolean closed;
 
     private GeoPackageStore(Path file, LayerCatalogue catalogue, GeoPackage geoPackage, Map<String, LayerTable> tables) {
@@ -50,6 +53,7 @@ public final class GeoPackageStore implements FeatureStore {
         this.geoPackage = geoPackage;
         this.connection = geoPackage.getConnection().getConnection();
         this.tables = tables;
+        this.accounts = new JdbcAccountStore(this::lendConnection, AccountTables.DIALECT, file.toString());
     }
 
     /**
@@ -193,6 +197,17 @@ public final class GeoPackageStore implements FeatureStore {
             closed = true;
             geoPackage.close();
         }
+    }
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    /** The one connection, to one caller at a time, as for every other method. */
+    private synchronized <T> T lendConnection(JdbcAccountStore.SqlWork<T> work) throws SQLException {
+        ensureOpen();
+        return work.run(connection);
     }
 
     private LayerTable table(String layerId) {

@@ -6,6 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +16,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
+import org.lilong.layers.accounts.AccountStore;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
@@ -20,6 +24,7 @@ import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.ChangeValidator;
 import org.lilong.layers.store.FeatureStore;
 import org.lilong.layers.store.InvalidChangeException;
+import org.lilong.layers.store.JdbcAccountStore;
 import org.lilong.layers.store.StoreException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -47,6 +52,7 @@ public final class PostgisStore implements FeatureStore {
     private final ChangeValidator validator;
     private final HikariDataSource pool;
     private final Map<String, PostgisTable> tables;
+    private final JdbcAccountStore accounts;
     private ChangeListener listener;
     private volatile boolean closed;
 
@@ -57,6 +63,29 @@ public final class PostgisStore implements FeatureStore {
         this.validator = new ChangeValidator(catalogue);
         this.pool = pool;
         this.tables = tables;
+        this.accounts = new JdbcAccountStore(this::lendConnection, TIMESTAMPTZ, where);
+    }
+
+    private static final JdbcAccountStore.Dialect TIMESTAMPTZ = new JdbcAccountStore.Dialect() {
+        @Override
+        public void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
+            statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+        }
+
+        @Override
+        public Instant getInstant(ResultSet rows, int index) throws SQLException {
+            return rows.getObject(index, OffsetDateTime.class).toInstant();
+        }
+    };
+
+    @Override
+    public AccountStore accounts() {
+        return accounts;
+    }
+
+    private <T> T lendConnection(JdbcAccountStore.SqlWork<T> work) throws SQLException {
+        ensureOpen();
+        return withConnection(work::run);
     }
 
     /**
