@@ -8,6 +8,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.lilong.layers.accounts.AccountStore;
 import org.lilong.layers.coverage.CoverageAnalysis;
 import org.lilong.layers.lifecircle.LifeCircleAnalysis;
 import org.lilong.layers.model.Feature;
@@ -226,6 +227,23 @@ public final class Atlas implements AutoCloseable {
 
     private Set<String> allLayerIds() {
         return Set.copyOf(store.catalogue().layers().stream().map(LayerDefinition::id).toList());
+    }
+
+    /** The accounts kept with the layers (they are not part of the read model: logins always ask the store). */
+    public AccountStore accountStore() {
+        return store.accounts();
+    }
+
+    /** The codes of the sub-districts in the read model: what an editor's scope may name. */
+    public Set<String> subdistrictCodes() {
+        Set<String> codes = new TreeSet<>();
+        for (Feature subdistrict : index(LayerCatalogue.SUBDISTRICTS).all()) {
+            String code = subdistrict.text("code");
+            if (code != null) {
+                codes.add(code);
+            }
+        }
+        return codes;
     }
 
     public boolean isEmpty() {

@@ -31,8 +31,8 @@ public final class Accounts {
     private final Supplier<Set<String>> subdistrictCodes;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
-    /** Verified against when the username is unknown, so the answer takes the same time. */
-    private final String decoyHash;
+    /** Verified against when the username is unknown, so the answer takes the same time; made on first use. */
+    private volatile String decoyHash;
 
     /**
      * @param subdistrictCodes the codes an editor's scope may name (the sub-districts layer's codes)
@@ -42,7 +42,15 @@ public final class Accounts {
         this.hasher = hasher;
         this.subdistrictCodes = subdistrictCodes;
         this.clock = clock;
-        this.decoyHash = hasher.hash("decoy password, never valid".toCharArray());
+    }
+
+    private String decoyHash() {
+        String decoy = decoyHash;
+        if (decoy == null) {
+            decoy = hasher.hash("decoy password, never valid".toCharArray());
+            decoyHash = decoy;
+        }
+        return decoy;
     }
 
     /**
@@ -83,7 +91,7 @@ public final class Accounts {
     /** The enabled account with this username and password, if both are right. */
     public Optional<Account> authenticate(String username, char[] password) {
         Optional<StoredAccount> stored = username == null ? Optional.empty() : store.find(username);
-        boolean matches = hasher.verify(password, stored.map(StoredAccount::passwordHash).orElse(decoyHash));
+        boolean matches = hasher.verify(password, stored.map(StoredAccount::passwordHash).orElseGet(this::decoyHash));
         return stored.filter(s -> matches && !s.account().disabled()).map(StoredAccount::account);
     }
 

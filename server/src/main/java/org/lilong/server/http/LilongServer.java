@@ -3,12 +3,15 @@ package org.lilong.server.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
 import org.lilong.layers.Atlas;
+import org.lilong.layers.accounts.Accounts;
+import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.server.config.ServerConfig;
 
 /**
  * The HTTP face of Lilong: OGC API – Features, the point look-up, the life-circle and coverage
- * analyses, and the map page's assets.
+ * analyses, logins, and the map page's assets.
  * Every route class is wired here and nowhere else.
  */
 public final class LilongServer implements AutoCloseable {
@@ -34,6 +37,12 @@ public final class LilongServer implements AutoCloseable {
 
     /** The configured application, not yet started (tests start it with javalin-testtools). */
     public static Javalin create(Atlas atlas, ServerConfig config) {
+        return create(atlas, config, new Accounts(atlas.accountStore(), new PasswordHasher(PasswordHasher.DEFAULT_COST),
+                atlas::subdistrictCodes, Clock.systemUTC()));
+    }
+
+    /** The same with the given accounts (tests hash with bcrypt's minimum cost, to stay fast). */
+    public static Javalin create(Atlas atlas, ServerConfig config, Accounts accounts) {
         ObjectMapper json = new ObjectMapper();
         ProblemResponses problems = new ProblemResponses(json);
         return Javalin.create(javalin -> {
@@ -47,6 +56,8 @@ public final class LilongServer implements AutoCloseable {
                 files.location = Location.CLASSPATH;
             });
             problems.register(javalin);
+            new Authentication(accounts).register(javalin);
+            new AuthRoutes(accounts, new LoginThrottle(Clock.systemUTC()), json).register(javalin);
             new LandingRoutes(atlas, json).register(javalin);
             new CollectionRoutes(atlas, json).register(javalin);
             new ItemRoutes(atlas, json.getFactory()).register(javalin);

@@ -4,8 +4,9 @@ import io.javalin.http.Context;
 import org.lilong.layers.model.Visibility;
 
 /**
- * Who is asking, as far as attribute visibility goes. Until accounts exist every request is public;
- * this is the one place that will read the session.
+ * Who is asking, as far as attribute visibility goes: any logged-in account (planner, editor or
+ * admin, by session or bearer token) sees internal attributes; the public does not. The one place
+ * every output path asks.
  */
 public final class RequestAudience {
 
@@ -13,6 +14,6 @@ public final class RequestAudience {
     }
 
     public static Visibility of(Context ctx) {
-        return Visibility.PUBLIC;
+        return Caller.of(ctx).isPresent() ? Visibility.INTERNAL : Visibility.PUBLIC;
     }
 }
