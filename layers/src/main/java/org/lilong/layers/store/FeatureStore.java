@@ -34,6 +34,14 @@ public interface FeatureStore extends AutoCloseable {
     /** Key/value facts about the data set: its title, whether it is synthetic, per-layer attribution. */
     Map<String, String> metadata();
 
+    /**
+     * Every recorded version of a feature, oldest first (see {@link ChangeSet#recordedAs}); empty when
+     * no recorded change has touched it.
+     *
+     * @throws IllegalArgumentException for a layer the catalogue does not have
+     */
+    List<HistoryEntry> history(String layerId, long featureId);
+
     /** The accounts and API tokens kept with the layers. */
     AccountStore accounts();
 

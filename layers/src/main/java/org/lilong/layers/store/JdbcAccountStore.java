@@ -23,7 +23,7 @@ import org.lilong.layers.accounts.StoredAccount;
  * {@link AccountStore} over the tables {@code lilong_accounts}, {@code lilong_api_tokens} and
  * {@code lilong_sessions}, in
  * SQL that SQLite (the GeoPackage) and PostgreSQL both speak; the two stores differ only in how they
- * lend a connection and how a timestamp is bound ({@link Dialect}). Each method is one statement,
+ * lend a connection and how a timestamp is bound ({@link InstantColumns}). Each method is one statement,
  * so one transaction, in autocommit.
  */
 public final class JdbcAccountStore implements AccountStore {
@@ -39,22 +39,15 @@ public final class JdbcAccountStore implements AccountStore {
         T run(Connection connection) throws SQLException;
     }
 
-    /** The column types that differ: PostgreSQL has timestamptz, SQLite keeps ISO-8601 text. */
-    public interface Dialect {
-        void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException;
-
-        Instant getInstant(ResultSet rows, int index) throws SQLException;
-    }
-
     private static final String ACCOUNT_COLUMNS = "username, role, scopes, disabled, created, session_epoch, password_hash";
     private static final String TOKEN_COLUMNS = "id, username, label, created, revoked";
 
     private final ConnectionLender lender;
-    private final Dialect dialect;
+    private final InstantColumns dialect;
     private final String where;
 
     /** @param where names the store in error messages */
-    public JdbcAccountStore(ConnectionLender lender, Dialect dialect, String where) {
+    public JdbcAccountStore(ConnectionLender lender, InstantColumns dialect, String where) {
         this.lender = lender;
         this.dialect = dialect;
         this.where = where;

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lilong.layers.model.Feature;
+import org.lilong.layers.model.FeatureDigest;
 import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.model.RenovationStage;
 import org.locationtech.jts.geom.CoordinateFilter;
@@ -591,4 +592,114 @@ public abstract class FeatureStoreContract {
         assertThat(store.metadata()).isEmpty();
     }
 
+
+    // ---- conditional writes and history (the editing API's guarantees) -------------------------
+
+    private static final String SQUARE = "POLYGON ((121.40 31.20, 121.41 31.20, 121.41 31.21, 121.40 31.21, 121.40 31.20))";
+
+    private Feature station(long id, String name) {
+        return feature(id, POINT, Map.of("name", name, "category", "elderly_canteen"));
+    }
+
+    @Test
+    void aConditionalUpdateLandsWhenTheFeatureIsAsExpected() {
+        Feature original = store.apply(new ChangeSet().insert(SERVICE_STATIONS, station(1, "老年食堂"))).get(0);
+
+        store.apply(new ChangeSet().update(SERVICE_STATIONS, station(1, "长者食堂"))
+                .expect(SERVICE_STATIONS, 1, FeatureDigest.of(original)));
+
+        assertThat(store.readAll(SERVICE_STATIONS).get(0).get("name")).isEqualTo("长者食堂");
+    }
+
+    @Test
+    void aConditionalUpdateOfAChangedFeatureWritesNothingAndNamesTheCurrentState() {
+        Feature original = store.apply(new ChangeSet().insert(SERVICE_STATIONS, station(1, "老年食堂"))).get(0);
+        String seen = FeatureDigest.of(original);
+        Feature changedMeanwhile = store.apply(new ChangeSet().update(SERVICE_STATIONS, station(1, "长者食堂"))).get(0);
+
+        assertThatThrownBy(() -> store.apply(new ChangeSet().update(SERVICE_STATIONS, station(1, "社区食堂"))
+                .insert(SERVICE_STATIONS, station(2, "另一个")).expect(SERVICE_STATIONS, 1, seen)))
+                .isInstanceOfSatisfying(PreconditionFailedException.class, e ->
+                        assertThat(e.currentEtag()).isEqualTo(FeatureDigest.of(changedMeanwhile)));
+
+        assertSameFeatures(store.readAll(SERVICE_STATIONS), List.of(changedMeanwhile));
+    }
+
+    @Test
+    void aConditionalChangeOfADeletedFeatureSaysItIsGone() {
+        Feature original = store.apply(new ChangeSet().insert(SERVICE_STATIONS, station(1, "老年食堂"))).get(0);
+        store.apply(new ChangeSet().delete(SERVICE_STATIONS, 1));
+
+        assertThatThrownBy(() -> store.apply(new ChangeSet().delete(SERVICE_STATIONS, 1)
+                .expect(SERVICE_STATIONS, 1, FeatureDigest.of(original))))
+                .isInstanceOfSatisfying(PreconditionFailedException.class, e -> assertThat(e.currentEtag()).isNull());
+    }
+
+    @Test
+    void aChangeWithoutAnAuthorLeavesNoHistory() {
+        store.apply(new ChangeSet().insert(SERVICE_STATIONS, station(1, "老年食堂")));
+        store.apply(new ChangeSet().update(SERVICE_STATIONS, station(1, "长者食堂")));
+
+        assertThat(store.history(SERVICE_STATIONS, 1)).isEmpty();
+    }
+
+    @Test
+    void aRecordedInsertIsTheFirstVersion() {
+        Feature stored = store.apply(new ChangeSet().insert(GRIDS, feature(0, SQUARE, Map.of("name", "新微网格", "level", "micro")))
+                .recordedAs("li", "设立园区微网格")).get(0);
+
+        List<HistoryEntry> history = store.history(GRIDS, stored.id());
+
+        assertThat(history).hasSize(1);
+        HistoryEntry first = history.get(0);
+        assertThat(first.version()).isEqualTo(1);
+        assertThat(first.operation()).isEqualTo(HistoryEntry.INSERT);
+        assertThat(first.author()).isEqualTo("li");
+        assertThat(first.comment()).isEqualTo("设立园区微网格");
+        assertSameFeatures(List.of(first.feature()), List.of(stored));
+    }
+
+    @Test
+    void theFirstRecordedChangeOfAnImportedFeatureKeepsWhatItFoundAsABaseline() {
+        Feature imported = store.apply(new ChangeSet().insert(RENOVATION_PLOTS, feature(4, SQUARE,
+                Map.of("name", "建国东路", "households", 120, "start_date", "2021-03-15")))).get(0);
+
+        Feature edited = store.apply(new ChangeSet().update(RENOVATION_PLOTS, feature(4, SQUARE,
+                Map.of("name", "建国东路", "households", 120, "signed_households", 100, "start_date", "2021-03-15")))
+                .recordedAs("li", "签约进度")).get(0);
+
+        List<HistoryEntry> history = store.history(RENOVATION_PLOTS, 4);
+        assertThat(history).extracting(HistoryEntry::version).containsExactly(1, 2);
+        assertThat(history).extracting(HistoryEntry::operation).containsExactly(HistoryEntry.BASELINE, HistoryEntry.UPDATE);
+        assertSameFeatures(List.of(history.get(0).feature()), List.of(imported));
+        assertSameFeatures(List.of(history.get(1).feature()), List.of(edited));
+    }
+
+    @Test
+    void aRecordedDeleteKeepsTheEarlierVersions() {
+        store.apply(new ChangeSet().insert(SERVICE_STATIONS, station(1, "老年食堂")).recordedAs("li", ""));
+        store.apply(new ChangeSet().update(SERVICE_STATIONS, station(1, "长者食堂")).recordedAs("wang", "改名"));
+
+        store.apply(new ChangeSet().delete(SERVICE_STATIONS, 1).recordedAs("li", "撤站"));
+
+        List<HistoryEntry> history = store.history(SERVICE_STATIONS, 1);
+        assertThat(history).extracting(HistoryEntry::operation)
+                .containsExactly(HistoryEntry.INSERT, HistoryEntry.UPDATE, HistoryEntry.DELETE);
+        assertThat(history.get(2).feature()).isNull();
+        assertThat(history.get(2).isDeletion()).isTrue();
+        assertThat(history.get(1).feature().get("name")).isEqualTo("长者食堂");
+        assertThat(history).extracting(HistoryEntry::author).containsExactly("li", "wang", "li");
+    }
+
+    @Test
+    void aRefusedChangeSetLeavesNoHistory() {
+        store.apply(new ChangeSet().insert(SERVICE_STATIONS, station(1, "老年食堂")));
+
+        assertThatThrownBy(() -> store.apply(new ChangeSet().update(SERVICE_STATIONS, station(1, "长者食堂"))
+                .update(SERVICE_STATIONS, station(99, "不存在")).recordedAs("li", "")))
+                .isInstanceOf(InvalidChangeException.class);
+
+        assertThat(store.history(SERVICE_STATIONS, 1)).isEmpty();
+        assertThat(store.readAll(SERVICE_STATIONS).get(0).get("name")).isEqualTo("老年食堂");
+    }
 }

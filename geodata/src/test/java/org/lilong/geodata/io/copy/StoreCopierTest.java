@@ -19,6 +19,7 @@ import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.FeatureStore;
+import org.lilong.layers.store.HistoryEntry;
 import org.lilong.layers.store.gpkg.GeoPackageStore;
 
 class StoreCopierTest {
@@ -91,6 +92,11 @@ class StoreCopierTest {
         @Override
         public AccountStore accounts() {
             return inner.accounts();
+        }
+
+        @Override
+        public List<HistoryEntry> history(String layer, long featureId) {
+            return inner.history(layer, featureId);
         }
 
         @Override

@@ -8,10 +8,11 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.lilong.layers.store.JdbcAccountStore;
+import org.lilong.layers.store.InstantColumns;
 
 /**
- * The accounts and API tokens in the GeoPackage file. They are deliberately not registered in
+ * The accounts, API tokens, sessions and the edit history ({@link org.lilong.layers.store.EditJournal}) in
+ * the GeoPackage file. They are deliberately not registered in
  * gpkg_contents: GDAL and QGIS list what is there as layers, and password hashes are not a layer.
  * Timestamps are ISO-8601 text in UTC, as the GeoPackage keeps its own, always with nine fractional
  * digits so that text order is time order (expired sessions are found with {@code expires <= ?}).
@@ -21,7 +22,7 @@ final class AccountTables {
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
 
-    static final JdbcAccountStore.Dialect DIALECT = new JdbcAccountStore.Dialect() {
+    static final InstantColumns DIALECT = new InstantColumns() {
         @Override
         public void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
             statement.setString(index, TIMESTAMP.format(instant));
@@ -62,6 +63,18 @@ final class AccountTables {
                     + " csrf_token TEXT NOT NULL,"
                     + " created TEXT NOT NULL,"
                     + " expires TEXT NOT NULL)");
+            statement.execute("CREATE TABLE IF NOT EXISTS lilong_history ("
+                    + " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                    + " layer_id TEXT NOT NULL,"
+                    + " feature_id INTEGER NOT NULL,"
+                    + " version INTEGER NOT NULL CHECK (version > 0),"
+                    + " operation TEXT NOT NULL CHECK (operation IN ('baseline', 'insert', 'update', 'delete')),"
+                    + " author TEXT NOT NULL,"
+                    + " at TEXT NOT NULL,"
+                    + " comment TEXT NOT NULL,"
+                    + " wkb BLOB,"
+                    + " attributes TEXT,"
+                    + " UNIQUE (layer_id, feature_id, version))");
         }
     }
 }

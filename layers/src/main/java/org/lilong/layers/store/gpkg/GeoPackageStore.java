@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import mil.nga.geopackage.GeoPackage;
 import mil.nga.geopackage.GeoPackageException;
 import mil.nga.geopackage.GeoPackageManager;
@@ -19,9 +20,12 @@ import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.ChangeValidator;
+import org.lilong.layers.store.EditJournal;
 import org.lilong.layers.store.FeatureStore;
+import org.lilong.layers.store.HistoryEntry;
 import org.lilong.layers.store.InvalidChangeException;
 import org.lilong.layers.store.JdbcAccountStore;
+import org.lilong.layers.store.PreconditionFailedException;
 import org.lilong.layers.store.StoreException;
 
 /**
@@ -44,6 +48,7 @@ public final class GeoPackageStore implements FeatureStore {
     private final Connection connection;
     private final Map<String, LayerTable> tables;
     private final JdbcAccountStore accounts;
+    private final EditJournal journal;
     private boolean closed;
 
     private GeoPackageStore(Path file, LayerCatalogue catalogue, GeoPackage geoPackage, Map<String, LayerTable> tables) {
@@ -54,6 +59,7 @@ public final class GeoPackageStore implements FeatureStore {
         this.connection = geoPackage.getConnection().getConnection();
         this.tables = tables;
         this.accounts = new JdbcAccountStore(this::lendConnection, AccountTables.DIALECT, file.toString());
+        this.journal = new EditJournal(catalogue, AccountTables.DIALECT);
     }
 
     /**
@@ -123,10 +129,10 @@ public final class GeoPackageStore implements FeatureStore {
             throw new StoreException("cannot begin a transaction on " + file + ": " + e.getMessage(), e);
         }
         try {
-            List<Feature> stored = write(normalised, changes.metadata());
+            List<Feature> stored = write(normalised, changes);
             connection.commit();
             return stored;
-        } catch (InvalidChangeException e) {
+        } catch (InvalidChangeException | PreconditionFailedException e) {
             rollBack(e);
             throw e;
         } catch (SQLException | RuntimeException e) {
@@ -137,11 +143,37 @@ public final class GeoPackageStore implements FeatureStore {
         }
     }
 
-    private List<Feature> write(List<ChangeSet.Change> normalised, Map<String, String> metadata) throws SQLException {
+    private List<Feature> write(List<ChangeSet.Change> normalised, ChangeSet changes) throws SQLException {
+        EditJournal.Before before = journal.prepare(changes, normalised, this::current);
         try (ChangeSetWriter writer = new ChangeSetWriter(connection, tables)) {
             List<Feature> stored = writer.write(normalised);
-            MetadataTable.putAll(connection, metadata);
+            MetadataTable.putAll(connection, changes.metadata());
+            journal.record(connection, changes, normalised, before, stored);
             return stored;
+        }
+    }
+
+    /** A feature as it is now, inside the write transaction (the one connection sees its own writes). */
+    private Optional<Feature> current(String layerId, long featureId) throws SQLException {
+        LayerTable table = table(layerId);
+        try (PreparedStatement statement = connection.prepareStatement(table.selectOneSql())) {
+            statement.setLong(1, featureId);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Feature> found = table.readAll(rows);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        }
+    }
+
+    @Override
+    public synchronized List<HistoryEntry> history(String layerId, long featureId) {
+        ensureOpen();
+        table(layerId);
+        try {
+            return journal.read(connection, layerId, featureId);
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of feature " + featureId + " of '" + layerId + "' in "
+                    + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -68,6 +68,12 @@ final class LayerTable {
                 + " FROM " + quote(name) + " ORDER BY " + quote(ID_COLUMN);
     }
 
+    /** One row by id, for reading a feature's current state inside a write transaction. */
+    String selectOneSql() {
+        return "SELECT " + quote(ID_COLUMN) + ", " + quote(GEOMETRY_COLUMN) + attributeList(", ")
+                + " FROM " + quote(name) + " WHERE " + quote(ID_COLUMN) + " = ?";
+    }
+
     String insertSql() {
         String placeholders = "?, ?" + ", ?".repeat(layer.attributes().size());
         return "INSERT INTO " + quote(name) + " (" + quote(ID_COLUMN) + ", " + quote(GEOMETRY_COLUMN)

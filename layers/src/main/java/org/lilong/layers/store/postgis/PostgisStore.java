@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -22,9 +23,13 @@ import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.ChangeValidator;
+import org.lilong.layers.store.EditJournal;
 import org.lilong.layers.store.FeatureStore;
+import org.lilong.layers.store.HistoryEntry;
+import org.lilong.layers.store.InstantColumns;
 import org.lilong.layers.store.InvalidChangeException;
 import org.lilong.layers.store.JdbcAccountStore;
+import org.lilong.layers.store.PreconditionFailedException;
 import org.lilong.layers.store.StoreException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
@@ -53,6 +58,7 @@ public final class PostgisStore implements FeatureStore {
     private final HikariDataSource pool;
     private final Map<String, PostgisTable> tables;
     private final JdbcAccountStore accounts;
+    private final EditJournal journal;
     private ChangeListener listener;
     private volatile boolean closed;
 
@@ -64,9 +70,10 @@ public final class PostgisStore implements FeatureStore {
         this.pool = pool;
         this.tables = tables;
         this.accounts = new JdbcAccountStore(this::lendConnection, TIMESTAMPTZ, where);
+        this.journal = new EditJournal(catalogue, TIMESTAMPTZ);
     }
 
-    private static final JdbcAccountStore.Dialect TIMESTAMPTZ = new JdbcAccountStore.Dialect() {
+    private static final InstantColumns TIMESTAMPTZ = new InstantColumns() {
         @Override
         public void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
             statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
@@ -208,7 +215,7 @@ public final class PostgisStore implements FeatureStore {
                     + " have been written: " + reason(e.getCause()), e.getCause());
         } catch (SQLException e) {
             throw translate(e);
-        } catch (InvalidChangeException e) {
+        } catch (InvalidChangeException | PreconditionFailedException e) {
             throw e;
         } catch (RuntimeException e) {
             throw new StoreException("cannot write to " + where + ", nothing was written: " + e.getMessage(), e);
@@ -221,7 +228,9 @@ public final class PostgisStore implements FeatureStore {
         connection.setAutoCommit(false);
         List<Feature> stored;
         try (ChangeWriter writer = new ChangeWriter(connection, tables)) {
+            EditJournal.Before before = journal.prepare(changes, normalised, (layerId, id) -> current(connection, layerId, id));
             stored = writer.write(normalised, changes.metadata(), changes.layerIds());
+            journal.record(connection, changes, normalised, before, stored);
         } catch (SQLException | RuntimeException e) {
             rollBack(connection, e);
             throw e;
@@ -232,6 +241,35 @@ public final class PostgisStore implements FeatureStore {
             throw new CommitFailed(e);
         }
         return stored;
+    }
+
+    /** A feature as it is now, its row locked until the write transaction ends. */
+    private Optional<Feature> current(Connection connection, String layerId, long featureId) throws SQLException {
+        PostgisTable table = tables.get(layerId);
+        if (table == null) {
+            throw new IllegalArgumentException("unknown layer '" + layerId + "'");
+        }
+        try (PreparedStatement statement = connection.prepareStatement(table.selectOneForUpdateSql())) {
+            statement.setLong(1, featureId);
+            try (ResultSet rows = statement.executeQuery()) {
+                List<Feature> found = table.readAll(rows);
+                return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        }
+    }
+
+    @Override
+    public List<HistoryEntry> history(String layerId, long featureId) {
+        ensureOpen();
+        if (!tables.containsKey(layerId)) {
+            throw new IllegalArgumentException("unknown layer '" + layerId + "'");
+        }
+        try {
+            return withConnection(connection -> journal.read(connection, layerId, featureId));
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the history of feature " + featureId + " of '" + layerId + "' in "
+                    + where + ": " + reason(e), e);
+        }
     }
 
     /** A failure of the commit itself, after which the outcome is unknown: never retried. */

@@ -70,6 +70,12 @@ final class PostgisTable {
                 + " FROM " + quote(name) + " ORDER BY " + ID_COLUMN;
     }
 
+    /** One row by id, locked until the transaction ends, so that a precondition stays true while it writes. */
+    String selectOneForUpdateSql() {
+        return "SELECT " + ID_COLUMN + ", ST_AsBinary(" + GEOMETRY_COLUMN + ")" + attributeList(", ")
+                + " FROM " + quote(name) + " WHERE " + ID_COLUMN + " = ? FOR UPDATE";
+    }
+
     String insertSql() {
         return "INSERT INTO " + quote(name) + " (" + ID_COLUMN + ", " + GEOMETRY_COLUMN + attributeList(", ")
                 + ") VALUES (?, ST_GeomFromWKB(?, " + WGS84 + ")" + ", ?".repeat(layer.attributes().size()) + ")";

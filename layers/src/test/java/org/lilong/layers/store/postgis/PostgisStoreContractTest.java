@@ -33,7 +33,7 @@ class PostgisStoreContractTest extends FeatureStoreContract {
         String tables = StoreFixtures.CATALOGUE.layers().stream()
                 .map(l -> PostgisTable.tableName(l.id())).collect(Collectors.joining(", "));
         database.execute("DROP FUNCTION IF EXISTS lilong_test_refuse() CASCADE",
-                "TRUNCATE " + tables + ", " + MetadataTable.NAME);
+                "TRUNCATE " + tables + ", " + MetadataTable.NAME + ", lilong_history");
         return store;
     }
 
