@@ -24,6 +24,7 @@ import org.lilong.layers.spatial.LayerIndex;
 import org.lilong.layers.standard.LifeCircleProfile;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.FeatureStore;
+import org.lilong.layers.store.HistoryEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -227,6 +228,17 @@ public final class Atlas implements AutoCloseable {
 
     private Set<String> allLayerIds() {
         return Set.copyOf(store.catalogue().layers().stream().map(LayerDefinition::id).toList());
+    }
+
+    /**
+     * Every recorded version of a feature, oldest first, from the store (history is not part of the
+     * read model).
+     *
+     * @throws UnknownLayerException for a layer the catalogue does not have
+     */
+    public List<HistoryEntry> history(String layerId, long featureId) {
+        layer(layerId);
+        return store.history(layerId, featureId);
     }
 
     /** The accounts kept with the layers (they are not part of the read model: logins always ask the store). */
