@@ -25,7 +25,7 @@ trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 base="http://127.0.0.1:$port"
 hz=$(getconf CLK_TCK)
-cpu_seconds() { awk -v hz="$hz" '{printf "%.1f", ($14+$15)/hz}' "/proc/$1/stat"; }
+cpu_seconds() { awk -v hz="$hz" '{printf "%.2f", ($14+$15)/hz}' "/proc/$1/stat"; }
 
 echo "== machine"; nproc; grep -m1 'model name' /proc/cpuinfo || true; free -g | head -2; java -version 2>&1 | head -1
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; date -u
@@ -44,8 +44,12 @@ load() { # load ORIGINS PATH_TEMPLATE: warm-up, then the measured run with CPU a
   wrk -t1 -c8 -d"${warm}s" -s "$anchors/config/isochrones.lua" "$base" -- "$origins" "$template" | grep '^wrk' | sed 's/^/# warm-up /'
   local before; before=$(cpu_seconds "$pid")
   echo "# measured: wrk -t1 -c8 -d${seconds}s, $template"
-  wrk -t1 -c8 -d"${seconds}s" -s "$anchors/config/isochrones.lua" "$base" -- "$origins" "$template" | grep '^wrk'
-  echo "server CPU during the measured run: $(echo "$(cpu_seconds "$pid") - $before" | bc) s"
+  local result; result=$(wrk -t1 -c8 -d"${seconds}s" -s "$anchors/config/isochrones.lua" "$base" -- "$origins" "$template" | grep '^wrk')
+  local used; used=$(echo "$(cpu_seconds "$pid") - $before" | bc)
+  echo "$result"
+  # CPU per request is what a busy machine distorts least (req/s also depends on what else runs).
+  local requests; requests=$(echo "$result" | sed -n 's/.*requests=\([0-9]*\).*/\1/p')
+  echo "server CPU during the measured run: $used s, $(awk -v u="$used" -v r="$requests" 'BEGIN { printf "%.3f", 1000 * u / r }') ms per request"
   echo "server memory: $(grep -E 'VmRSS|VmHWM' "/proc/$pid/status" | tr -s ' \t' ' ' | tr '\n' ' ')"
   jcmd "$pid" GC.run >/dev/null 2>&1 || true
   echo "heap after a full GC: $(jcmd "$pid" GC.heap_info 2>/dev/null | grep -Eo 'used [0-9]+K' | head -1)"

@@ -12,13 +12,25 @@
   const MAX_PAGES = 50;
 
   class ApiError extends Error {
-    constructor(status, title, detail) {
+    /** problem: the whole problem+json body (violations, currentEtag, current…), or {} when there was none. */
+    constructor(status, title, detail, problem) {
       super(detail ? title + ': ' + detail : title);
       this.name = 'ApiError';
       this.status = status;
       this.title = title;
       this.detail = detail;
+      this.problem = problem || {};
     }
+  }
+
+  /**
+   * The session's CSRF token, kept in memory only (never in storage, where another script could read
+   * it later): every write made with the session cookie must carry it (see send).
+   */
+  let csrfToken = null;
+
+  function setCsrfToken(token) {
+    csrfToken = token || null;
   }
 
   async function getJson(url, accept) {
@@ -41,8 +53,12 @@
     } catch (e) {
       // Not problem+json (a proxy's HTML page, say): the status line is all there is.
     }
-    return new ApiError(response.status, problem.title || response.statusText || ('HTTP ' + response.status),
-      problem.detail || '');
+    const error = new ApiError(response.status, problem.title || response.statusText || ('HTTP ' + response.status),
+      problem.detail || '', problem);
+    // A throttled login says how long to wait (seconds).
+    const retryAfter = Number(response.headers.get('Retry-After'));
+    error.retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
+    return error;
   }
 
   function loadConfig() {
@@ -71,6 +87,12 @@
     }
     const target = new URL(next.href, window.location.href);
     return target.origin === window.location.origin ? target.href : null;
+  }
+
+  /** One feature (GeoJSON) by id, with its public attributes and geometry in WGS84. */
+  function loadFeature(layerId, id) {
+    return getJson('/collections/' + encodeURIComponent(layerId) + '/items/' + encodeURIComponent(String(id)) + '?f=json',
+      'application/geo+json, application/json');
   }
 
   function where(lon, lat) {
@@ -109,19 +131,77 @@
     return getJson('/analysis/profile');
   }
 
-  /** POSTs body as JSON and reads the JSON answer; nothing the page posts is stored (see /analysis/what-if). */
-  async function postJson(url, body) {
+  /**
+   * The one way the page writes: every POST, PUT, PATCH and DELETE goes through here, so each carries
+   * the session's CSRF token. options: body (sent as JSON), contentType (default application/json),
+   * ifMatch (an ETag, quoted as the server gave it). Resolves to {status, etag, location, body} (body
+   * null when there is none, as for 204); a refusal throws ApiError with the problem body.
+   */
+  async function send(method, url, options) {
+    const opts = options || {};
+    const headers = { Accept: 'application/json, application/geo+json, application/problem+json' };
+    if (opts.body !== undefined) {
+      headers['Content-Type'] = opts.contentType || 'application/json';
+    }
+    if (opts.ifMatch) {
+      headers['If-Match'] = opts.ifMatch;
+    }
+    if (csrfToken) {
+      headers['X-CSRF-Token'] = csrfToken;
+    }
     let response;
     try {
-      response = await fetch(url, { method: 'POST', credentials: 'same-origin',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      response = await fetch(url, { method, credentials: 'same-origin', headers,
+        body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
     } catch (e) {
       throw new ApiError(0, 'Network error', e.message);
     }
     if (!response.ok) {
       throw await problemOf(response);
     }
-    return response.json();
+    const text = response.status === 204 ? '' : await response.text();
+    return { status: response.status, etag: response.headers.get('ETag'), location: response.headers.get('Location'),
+      body: text ? JSON.parse(text) : null };
+  }
+
+  /** POSTs body as JSON and reads the JSON answer (through send, so with the CSRF token when logged in). */
+  async function postJson(url, body) {
+    return (await send('POST', url, { body })).body;
+  }
+
+  /** One feature with its ETag (what an edit's If-Match must name): {feature, etag}. */
+  async function loadFeatureForEdit(layerId, id) {
+    let response;
+    try {
+      response = await fetch(itemUrl(layerId, id) + '?f=json', { credentials: 'same-origin', cache: 'no-store',
+        headers: { Accept: 'application/geo+json, application/json' } });
+    } catch (e) {
+      throw new ApiError(0, 'Network error', e.message);
+    }
+    if (!response.ok) {
+      throw await problemOf(response);
+    }
+    return { feature: await response.json(), etag: response.headers.get('ETag') };
+  }
+
+  function itemsUrl(layerId) {
+    return '/collections/' + encodeURIComponent(layerId) + '/items';
+  }
+
+  function itemUrl(layerId, id) {
+    return itemsUrl(layerId) + '/' + encodeURIComponent(String(id));
+  }
+
+  /** The features of a layer inside a WGS84 box [west, south, east, north], following "next" links. */
+  async function loadLayerInBox(layerId, bbox) {
+    let url = itemsUrl(layerId) + '?f=json&limit=' + PAGE_LIMIT + '&bbox=' + bbox.map((v) => v.toFixed(6)).join(',');
+    const features = [];
+    for (let page = 0; url && page < MAX_PAGES; page++) {
+      const collection = await getJson(url, 'application/geo+json, application/json');
+      (collection.features || []).forEach((feature) => features.push(feature));
+      url = nextLink(collection);
+    }
+    return features;
   }
 
   /** The grids of one level (GeoJSON features), following "next" links like loadLayer. */
@@ -190,6 +270,65 @@
     return postJson('/analysis/what-if', body);
   }
 
-  Lilong.api = { ApiError, loadConfig, loadLayer, where, isochrones, lifeCircle, lifeCircleProfile,
-    gridsOfLevel, coverage, coverageSummary, coverageGaps, suggestSites, whatIf };
+  // ---- accounts and editing (OGC API – Features Part 4) ------------------------------------
+
+  /** {authenticated, username, role, scopes, csrfToken} of the browser's session, or {authenticated: false}. */
+  function session() {
+    return getJson('/auth/session');
+  }
+
+  function login(username, password) {
+    return postJson('/auth/login', { username, password });
+  }
+
+  function logout() {
+    return send('POST', '/auth/logout');
+  }
+
+  /** A query string for the edit routes: comment= for the history, snap=true for a fitted proposal. */
+  function editQuery(options) {
+    const params = new URLSearchParams();
+    if (options && options.comment) {
+      params.set('comment', options.comment);
+    }
+    if (options && options.snap) {
+      params.set('snap', 'true');
+    }
+    const text = params.toString();
+    return text ? '?' + text : '';
+  }
+
+  function createFeature(layerId, feature, options) {
+    return send('POST', itemsUrl(layerId) + editQuery(options),
+      { body: feature, contentType: 'application/geo+json' });
+  }
+
+  function replaceFeature(layerId, id, feature, etag, options) {
+    return send('PUT', itemUrl(layerId, id) + editQuery(options),
+      { body: feature, contentType: 'application/geo+json', ifMatch: etag });
+  }
+
+  function patchFeature(layerId, id, patch, etag, options) {
+    return send('PATCH', itemUrl(layerId, id) + editQuery(options),
+      { body: patch, contentType: 'application/merge-patch+json', ifMatch: etag });
+  }
+
+  function deleteFeature(layerId, id, etag, options) {
+    return send('DELETE', itemUrl(layerId, id) + editQuery(options), { ifMatch: etag });
+  }
+
+  /** Splits a grid along a line: {updated, created} (each feature with its etag). */
+  function splitGrid(id, etag, line, properties) {
+    return send('POST', itemUrl('grids', id) + '/split', { body: { line, properties }, ifMatch: etag });
+  }
+
+  /** Merges grid other into grid id: the merged feature; the other is deleted. */
+  function mergeGrids(id, etag, other, otherEtag) {
+    return send('POST', itemUrl('grids', id) + '/merge', { body: { with: other, withEtag: otherEtag }, ifMatch: etag });
+  }
+
+  Lilong.api = { ApiError, loadConfig, loadLayer, loadFeature, where, isochrones, lifeCircle, lifeCircleProfile,
+    gridsOfLevel, coverage, coverageSummary, coverageGaps, suggestSites, whatIf,
+    setCsrfToken, send, session, login, logout, loadFeatureForEdit, loadLayerInBox,
+    createFeature, replaceFeature, patchFeature, deleteFeature, splitGrid, mergeGrids };
 })(window.Lilong);

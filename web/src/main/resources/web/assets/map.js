@@ -47,9 +47,13 @@
     gridLevelsShown: new Set(DEFAULT_GRID_LEVELS),
     basemapId: 'none',
     tileLayer: null,
+    /** The large layers drawn from vector tiles (vector-tiles.js); null when the server offers none. */
+    tiles: null,
     display: Lilong.coords.displayTransform('wgs84'),
     attributions: new Set(),
     openPopup: null,
+    /** Only the latest click on a tiled feature opens its popup; earlier answers may arrive late. */
+    tiledClicks: 0,
     fittedToExtent: false
   };
   Lilong.app = app;   // for debugging in the console and for tests; not an API.
@@ -60,6 +64,8 @@
     applyStaticTexts();
     document.getElementById('lang-toggle').addEventListener('click', () => i18n.toggle());
     setUpPanelToggle();
+    // The session (a cookie may still be live) is asked for alongside the configuration.
+    const sessionKnown = Lilong.login.init(document.getElementById('account'));
     try {
       app.config = await Lilong.api.loadConfig();
     } catch (error) {
@@ -67,9 +73,10 @@
       return;
     }
     app.config.layers = app.config.layers || [];
+    const tiled = tiledLayerIds();
     app.config.layers.forEach((cfg) => app.layers.set(cfg.id, {
-      cfg, visible: DEFAULT_LAYERS.has(cfg.id), loading: false, error: null, features: null, count: null,
-      group: null, levelGroups: null, promise: null
+      cfg, visible: DEFAULT_LAYERS.has(cfg.id), tiled: tiled.has(cfg.id), loading: false, error: null, features: null,
+      count: null, group: null, levelGroups: null, promise: null
     }));
     const basemapId = initialBasemap();
     const basemap = basemaps().find((b) => b.id === basemapId);
@@ -106,12 +113,31 @@
       onShow: () => setPanelOpen(true),
       onModeChange: coverageModeChanged
     });
-    app.map.on('click', (event) => mapClicked(event.latlng));
+    await sessionKnown;
+    Lilong.editor.init({
+      map: app.map,
+      panel: document.getElementById('editor-panel'),
+      config: app.config,
+      toData: (latlng) => app.display.toData(latlng),
+      coordsToLatLng: (coords) => app.display.coordsToLatLng(coords),
+      onShow: () => setPanelOpen(true),
+      onModeChange: editorModeChanged,
+      onChanged: layerChanged
+    });
+    Lilong.login.onChange(accountChanged);
+    app.map.on('click', (event) => {
+      mapClicked(event.latlng);
+      tiledFeatureClicked(event.latlng);
+    });
+    setUpTiledCursor();
     i18n.onChange(relabel);
     renderSwitcher();
     renderLegend();
     const initial = Array.from(app.layers.values()).filter((entry) => entry.visible);
     await Promise.all(initial.map((entry) => showLayer(entry)));
+    if (app.tiles) {
+      await app.tiles.whenLoaded();
+    }
     fitToDataIfNoExtent();
     markReady();
   }
@@ -149,6 +175,134 @@
     });
     app.map = map;
     fitToConfiguredExtent();
+    createVectorTiles();
+  }
+
+  // ---- vector tiles -------------------------------------------------------------------------
+
+  /** The layers map-config says to draw from tiles (and that the page knows); none from an older server. */
+  function tiledLayerIds() {
+    const tiles = app.config.tiles;
+    if (!tiles || typeof tiles.template !== 'string' || !Array.isArray(tiles.layers)) {
+      return new Set();
+    }
+    const known = new Set(app.config.layers.map((cfg) => cfg.id));
+    return new Set(tiles.layers.filter((id) => known.has(id)));
+  }
+
+  /** One canvas layer per pane that holds tiled layers, so the stacking stays as it was with GeoJSON. */
+  function createVectorTiles() {
+    const tiled = Array.from(app.layers.values()).filter((entry) => entry.tiled);
+    if (tiled.length === 0) {
+      return;
+    }
+    const zoomRanges = {};
+    tiled.forEach((entry) => {
+      const range = entry.cfg.tiles || {};
+      zoomRanges[entry.cfg.id] = { minzoom: Number(range.minzoom), maxzoom: Number(range.maxzoom) };
+    });
+    app.tiles = Lilong.vectorTiles.create(app.map, {
+      template: app.config.tiles.template,
+      panes: PANES.map(([pane, , ids]) => ({ pane, layerIds: ids.filter((id) => app.layers.has(id) && app.layers.get(id).tiled) }))
+        .filter((spec) => spec.layerIds.length > 0),
+      zoomRanges,
+      maxZoom: MAX_ZOOM,
+      style: (layerId, feature) => Lilong.styles.pathStyle(layerId, feature),
+      drawable: drawableTiledFeatures,
+      onTiles: tilesSucceededOrFailed
+    });
+  }
+
+  /** A failed tile marks the visible tiled layers as failed in the switcher, the next drawn tile clears it. */
+  function tilesSucceededOrFailed(error) {
+    let changed = false;
+    app.layers.forEach((entry) => {
+      const next = entry.tiled && entry.visible ? error : null;
+      if (entry.tiled && (entry.error === null) !== (next === null)) {
+        entry.error = next;
+        changed = true;
+      }
+    });
+    if (changed) {
+      renderSwitcher();
+    }
+  }
+
+  /**
+   * The tiled features to draw, in drawing order: grids only at the levels shown (and those without a
+   * level, as before), coarser levels last so that their thicker, darker outlines stay on top.
+   */
+  function drawableTiledFeatures(layerId, features) {
+    if (layerId !== 'grids') {
+      return features;
+    }
+    const order = (app.config.gridLevels || []).map((l) => l.code);
+    const rank = (feature) => order.indexOf((feature.properties || {}).level);
+    return features
+      .filter((feature) => rank(feature) < 0 || app.gridLevelsShown.has(feature.properties.level))
+      .sort((a, b) => rank(b) - rank(a));
+  }
+
+  function syncTiledLayers() {
+    if (app.tiles) {
+      const editing = Lilong.editor && Lilong.editor.isActive();
+      app.tiles.setVisibleLayers(Array.from(app.layers.values())
+        .filter((entry) => entry.tiled && entry.visible && !(editing && entry.cfg.id === 'grids')).map((entry) => entry.cfg.id));
+    }
+  }
+
+  /**
+   * A click on a tiled feature opens the popup its GeoJSON path opened: the feature under the
+   * pointer is found in the tile, then fetched whole by id (its public attributes and geometry).
+   * While a mode has the map click, the shapes let it through, as the GeoJSON layers do.
+   */
+  async function tiledFeatureClicked(latlng) {
+    if (!app.tiles || anyModeActive()) {
+      return;
+    }
+    const found = app.tiles.featureAt(latlng);
+    const mine = ++app.tiledClicks;
+    if (!found) {
+      return;
+    }
+    const entry = app.layers.get(found.layerId);
+    let feature = null;
+    if (found.feature.id !== null && found.feature.id !== undefined) {
+      try {
+        feature = await Lilong.api.loadFeature(found.layerId, found.feature.id);
+      } catch (error) {
+        // The tile's own attributes are public too: better a popup without geometry than none.
+      }
+    }
+    if (mine !== app.tiledClicks || anyModeActive()) {
+      return;
+    }
+    const shown = feature || { type: 'Feature', id: found.feature.id, properties: found.feature.properties, geometry: null };
+    L.popup({ maxWidth: 340, minWidth: 200 })
+      .setLatLng(latlng)
+      .setContent(() => Lilong.popups.build(entry.cfg, shown, app.config))
+      .openOn(app.map);
+  }
+
+  /** The pointer cursor over clickable tiled features, as over the GeoJSON paths (checked once a frame). */
+  function setUpTiledCursor() {
+    if (!app.tiles) {
+      return;
+    }
+    const container = app.map.getContainer();
+    let pending = null;
+    app.map.on('mousemove', (event) => {
+      const first = pending === null;
+      pending = event.latlng;
+      if (first) {
+        window.requestAnimationFrame(() => {
+          const over = !anyModeActive() && app.tiles.featureAt(pending) !== null;
+          container.classList.toggle('tiled-feature-hover', over);
+          pending = null;
+        });
+      }
+    });
+    app.map.on('mouseout', () => container.classList.remove('tiled-feature-hover'));
   }
 
   /**
@@ -156,6 +310,9 @@
    * the life circle starts there, the coverage mode may place a proposal there.
    */
   function mapClicked(latlng) {
+    if (Lilong.editor.isActive()) {
+      return;   // the editor's own shapes and tools take the clicks they need
+    }
     if (Lilong.coverage.isActive()) {
       Lilong.coverage.mapClicked(latlng);
     } else if (Lilong.lifeCircle.isActive()) {
@@ -165,10 +322,11 @@
     }
   }
 
-  /** One mode at a time: entering one leaves the other, and the where panel gives way to either. */
+  /** One mode at a time: entering one leaves the others, and the where panel gives way to any. */
   function lifeCircleModeChanged(active) {
     if (active) {
       Lilong.coverage.setActive(false);
+      Lilong.editor.setActive(false);
     }
     modesChanged();
   }
@@ -176,13 +334,97 @@
   function coverageModeChanged(active) {
     if (active) {
       Lilong.lifeCircle.setActive(false);
+      Lilong.editor.setActive(false);
     }
     modesChanged();
   }
 
+  /**
+   * While editing, the editor draws the grids itself (editable or locked): the tiled grids step aside,
+   * and the features' popups give way to the editor's forms.
+   */
+  function editorModeChanged(active) {
+    if (active) {
+      Lilong.lifeCircle.setActive(false);
+      Lilong.coverage.setActive(false);
+      app.map.closePopup();
+    }
+    app.layers.forEach((entry) => {
+      if (entry.group) {
+        eachFeatureLayer(entry.group, (layer) => (active ? layer.unbindPopup() : layer.lilongBindPopup && layer.lilongBindPopup()));
+      }
+    });
+    syncTiledLayers();
+    if (!active && app.tiles) {
+      app.tiles.reload();   // the grids as they are now, after any edits
+    }
+    modesChanged();
+  }
+
+  /** Every feature's layer of a (nested) group, e.g. the grids' level groups. */
+  function eachFeatureLayer(group, action) {
+    group.eachLayer((layer) => (layer.eachLayer ? eachFeatureLayer(layer, action) : action(layer)));
+  }
+
+  function anyModeActive() {
+    return Lilong.lifeCircle.isActive() || Lilong.coverage.isActive() || (Lilong.editor && Lilong.editor.isActive());
+  }
+
   function modesChanged() {
     Lilong.where.clearSelection();
-    document.getElementById('where-panel').hidden = Lilong.lifeCircle.isActive() || Lilong.coverage.isActive();
+    document.getElementById('where-panel').hidden = anyModeActive();
+  }
+
+  /** After an edit was stored: the layer is drawn again from the server. */
+  function layerChanged(layerId) {
+    const entry = app.layers.get(layerId);
+    if (!entry) {
+      return;
+    }
+    if (entry.tiled) {
+      if (app.tiles) {
+        app.tiles.reload();
+      }
+      return;
+    }
+    reloadLayer(entry);
+  }
+
+  function reloadLayer(entry) {
+    if (entry.group) {
+      entry.group.remove();
+    }
+    entry.features = null;
+    entry.promise = null;
+    entry.group = null;
+    entry.levelGroups = null;
+    if (entry.visible) {
+      showLayer(entry);
+    }
+  }
+
+  /**
+   * A login or logout changes what the server shows (internal attributes): the attribute titles,
+   * the loaded layers and the tiles are asked for again, and open popups are closed.
+   */
+  async function accountChanged() {
+    app.map.closePopup();
+    Lilong.where.clearSelection();
+    // At once, so that nothing loaded for the previous account stays on the map.
+    app.layers.forEach((entry) => {
+      if (!entry.tiled && (entry.features || entry.promise)) {
+        reloadLayer(entry);
+      }
+    });
+    if (app.tiles) {
+      app.tiles.reload();
+    }
+    try {
+      const fresh = await Lilong.api.loadConfig();
+      app.config.attributes = fresh.attributes;
+    } catch (error) {
+      // The titles stay as they were; the attributes themselves still come with the features.
+    }
   }
 
   function paneOf(layerId) {
@@ -241,7 +483,8 @@
     app.basemapId = basemap ? basemap.id : 'none';
     if (basemap) {
       app.tileLayer = L.tileLayer(basemap.url, {
-        maxZoom: MAX_ZOOM, maxNativeZoom: basemap.maxZoom || MAX_ZOOM, crossOrigin: false
+        maxZoom: MAX_ZOOM, maxNativeZoom: basemap.maxZoom || MAX_ZOOM, crossOrigin: false,
+        subdomains: basemap.subdomains || 'abc'
       }).addTo(app.map);
     }
     document.getElementById('map').classList.toggle('basemap-none', !basemap);
@@ -252,6 +495,10 @@
   /** Switching between WGS84 and GCJ-02 basemaps redraws the loaded layers in the new frame. */
   function setDisplayCrs(crs) {
     const next = Lilong.coords.displayTransform(crs);
+    if (app.tiles) {
+      // Tiles cannot be shifted in the page: the server shifts the data before tiling it.
+      app.tiles.setCrs(next.shifted ? 'gcj02' : null);
+    }
     if (next.shifted === app.display.shifted) {
       return;
     }
@@ -272,6 +519,7 @@
     Lilong.where.clearSelection();
     Lilong.lifeCircle.redraw();
     Lilong.coverage.redraw();
+    Lilong.editor.redraw();
   }
 
   // ---- attribution --------------------------------------------------------------------------
@@ -289,7 +537,7 @@
       }
     }
     app.layers.forEach((entry) => {
-      if (entry.visible && entry.group) {
+      if (entry.visible && (entry.group || entry.tiled)) {
         if (entry.cfg.attribution) {
           wanted.add(entry.cfg.attribution);
         }
@@ -349,6 +597,11 @@
   }
 
   async function showLayer(entry) {
+    if (entry.tiled) {
+      syncTiledLayers();
+      layersChanged();
+      return;
+    }
     await ensureLoaded(entry);
     if (entry.visible && entry.group && !app.map.hasLayer(entry.group)) {
       entry.group.addTo(app.map);
@@ -358,6 +611,9 @@
   }
 
   function hideLayer(entry) {
+    if (entry.tiled) {
+      syncTiledLayers();
+    }
     if (entry.group) {
       entry.group.remove();
     }
@@ -391,6 +647,9 @@
       app.gridLevelsShown.delete(code);
     }
     const entry = app.layers.get('grids');
+    if (entry && entry.tiled && app.tiles) {
+      app.tiles.restyle('grids');
+    }
     if (entry && entry.levelGroups) {
       Object.keys(entry.levelGroups).forEach((level) => {
         const group = entry.levelGroups[level];
@@ -475,7 +734,16 @@
       }
     });
     // A function, not a string: rebuilt in the current language at each opening, and as DOM.
-    layer.bindPopup(() => Lilong.popups.build(entry.cfg, feature, app.config), { maxWidth: 340, minWidth: 200 });
+    // While editing, a click on a station, park or plot opens its form instead: no popup is bound then.
+    layer.lilongBindPopup = () => layer.bindPopup(() => Lilong.popups.build(entry.cfg, feature, app.config), { maxWidth: 340, minWidth: 200 });
+    if (!Lilong.editor.isActive()) {
+      layer.lilongBindPopup();
+    }
+    layer.on('click', () => {
+      if (Lilong.editor.isActive()) {
+        Lilong.editor.featureClicked(layerId, feature);
+      }
+    });
     if (layerId === 'service-stations') {
       layer.bindTooltip(() => Lilong.popups.tooltip(feature), { direction: 'top', offset: [0, -6] });
     } else {
@@ -513,7 +781,7 @@
   /** The grids of one level, from the grids layer (loaded once for the map) or, failing that, from the server. */
   async function gridFeaturesOfLevel(level) {
     const entry = app.layers.get('grids');
-    if (entry) {
+    if (entry && !entry.tiled) {
       await ensureLoaded(entry);
       if (entry.features) {
         return entry.features.filter((feature) => (feature.properties || {}).level === level);
@@ -526,9 +794,19 @@
     return findFeature('grids', id);
   }
 
+  /**
+   * Promise of one feature (GeoJSON) or null: from the layer's loaded GeoJSON, else (a tiled layer,
+   * or one not switched on) fetched by id.
+   */
   function findFeature(layerId, id) {
     const entry = app.layers.get(layerId);
-    return entry && entry.features ? entry.features.find((feature) => String(feature.id) === String(id)) || null : null;
+    if (!entry) {
+      return Promise.resolve(null);
+    }
+    if (entry.features) {
+      return Promise.resolve(entry.features.find((feature) => String(feature.id) === String(id)) || null);
+    }
+    return Lilong.api.loadFeature(layerId, id).catch(() => null);
   }
 
   // ---- side panel ---------------------------------------------------------------------------
@@ -618,6 +896,8 @@
     Lilong.where.render();
     Lilong.lifeCircle.render();
     Lilong.coverage.render();
+    Lilong.login.relabel();
+    Lilong.editor.render();
     if (app.openPopup && app.openPopup.isOpen()) {
       app.openPopup.setContent(app.openPopup.getContent());   // re-runs the content function
     }

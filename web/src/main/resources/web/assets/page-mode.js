@@ -12,7 +12,8 @@
   /**
    * options: name (class and id prefix, e.g. 'coverage'), keys {label, title, leave} (i18n keys),
    * panel (element), state (object whose `active` the mode sets), enter(), leave(), changed(active)
-   * (after either). Returns {isActive(), setActive(active), relabel()}; relabel after a language switch.
+   * (after either). Returns {isActive(), setActive(active), relabel(), setAvailable(available)}; relabel after a
+   * language switch.
    */
   function create(map, options) {
     const state = options.state;
@@ -53,8 +54,16 @@
       options.changed(active);
     }
 
+    /** A mode only some accounts may use (editing) is hidden, and left, when not available. */
+    function setAvailable(available) {
+      if (!available) {
+        setActive(false);
+      }
+      button.parentElement.hidden = !available;
+    }
+
     relabel();
-    return { isActive: () => state.active, setActive, relabel };
+    return { isActive: () => state.active, setActive, relabel, setAvailable };
   }
 
   Lilong.pageMode = { create };

@@ -28,8 +28,8 @@
   let state = { status: 'idle' };
 
   /**
-   * options: {map, panel, config, findGridFeature(id) → GeoJSON feature or null,
-   *           findResidentialArea(id) → GeoJSON feature or null (when that layer is loaded),
+   * options: {map, panel, config, findGridFeature(id) → (promise of) a GeoJSON feature or null,
+   *           findResidentialArea(id) → (promise of) a GeoJSON feature or null,
    *           onShow() called when a result is shown (the page opens the panel on phones),
    *           toData(latlng) → WGS84 latlng of a clicked point, coordsToLatLng([lon, lat]) → map latlng
    *           (these differ only over a GCJ-02 basemap, see coords.js)}
@@ -60,7 +60,7 @@
         return;
       }
       state = { status: 'done', point, result };
-      highlightSmallestGrid(result);
+      highlightSmallestGrid(result, mine);
     } catch (error) {
       if (mine !== sequence) {
         return;
@@ -99,13 +99,20 @@
     }
   }
 
-  /** Outlines the deepest grid of the chain, even when its level is hidden on the map. */
-  function highlightSmallestGrid(result) {
+  /**
+   * Outlines the deepest grid of the chain, even when its level is hidden on the map; the grid may
+   * have to be fetched (a tiled layer), so only the latest lookup's grid is drawn.
+   */
+  async function highlightSmallestGrid(result, mine) {
     const grids = result.grids || [];
     if (grids.length === 0) {
       return;
     }
-    const feature = findGridFeature(grids[grids.length - 1].id);
+    const feature = await Promise.resolve(findGridFeature(grids[grids.length - 1].id)).catch(() => null);
+    if (mine !== sequence) {
+      return;
+    }
+    removeGridHighlight();
     if (feature && feature.geometry) {
       gridHighlight = L.geoJSON(feature.geometry, {
         pane: 'lilong-highlight', interactive: false, className: 'where-grid-highlight', coordsToLatLng: coordsToLatLng,
@@ -114,10 +121,9 @@
     }
   }
 
-  /** The area's outline when its layer is loaded, for the life circle to draw; null otherwise. */
+  /** Promise of the area's outline, for the life circle to draw; null when it cannot be had. */
   function residentialAreaGeometry(id) {
-    const feature = findResidentialArea(id);
-    return feature ? feature.geometry : null;
+    return Promise.resolve(findResidentialArea(id)).then((feature) => (feature ? feature.geometry : null), () => null);
   }
 
   // ---- the panel ----------------------------------------------------------------------------
@@ -169,7 +175,8 @@
         ' ',
         el('button', { className: 'where-lifecircle', text: i18n.t('lcAreaButton'),
           attrs: { type: 'button', title: i18n.t('lcAreaButtonTitle') },
-          on: { click: () => Lilong.lifeCircle.startAtArea({ id: area.id, geometry: residentialAreaGeometry(area.id) }) } })));
+          on: { click: () => residentialAreaGeometry(area.id)
+            .then((geometry) => Lilong.lifeCircle.startAtArea({ id: area.id, geometry })) } })));
     }
     if (result.subdistrict) {
       const sub = result.subdistrict;

@@ -35,6 +35,13 @@ public final class CrsRegistry {
     private static final class Proj4j {
         static final CRSFactory CRS_FACTORY = new CRSFactory();
         static final CoordinateTransformFactory TRANSFORMS = new CoordinateTransformFactory();
+
+        /** A new transform between the EPSG CRS and WGS84 longitude/latitude. */
+        static synchronized org.locationtech.proj4j.CoordinateTransform transform(String epsgName, boolean toWgs84) {
+            CoordinateReferenceSystem crs = CRS_FACTORY.createFromName(epsgName);
+            CoordinateReferenceSystem wgs84 = CRS_FACTORY.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
+            return toWgs84 ? TRANSFORMS.createTransform(crs, wgs84) : TRANSFORMS.createTransform(wgs84, crs);
+        }
     }
 
     private static final Map<String, CoordinateTransform> CACHE = new ConcurrentHashMap<>();
@@ -118,9 +125,10 @@ public final class CrsRegistry {
             throw new IllegalArgumentException("cannot resolve CRS '" + code + "': " + name + " (" + datum.getName()
                     + " datum) has no known shift to WGS84; reproject the data to CGCS2000 or WGS84 first");
         }
-        CoordinateReferenceSystem wgs84 = Proj4j.CRS_FACTORY.createFromParameters("WGS84", "+proj=longlat +datum=WGS84 +no_defs");
-        return new Proj4jTransform(name, epsg, Proj4j.TRANSFORMS.createTransform(crs, wgs84),
-                Proj4j.TRANSFORMS.createTransform(wgs84, crs));
+        // Each thread builds its own CRS objects and transforms (see Proj4jTransform), one at a time,
+        // since proj4j's factories are not documented as thread-safe.
+        return new Proj4jTransform(name, epsg,
+                () -> Proj4j.transform(name, true), () -> Proj4j.transform(name, false));
     }
 
     /**

@@ -71,6 +71,29 @@ class CrsRegistryTest {
     }
 
     @Test
+    void threadsProjectingAtOnceGetWhatOneThreadGets() throws Exception {
+        CoordinateTransform cgcs = CrsRegistry.resolve("EPSG:4549");
+        List<Point> points = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            points.add(point(120.9 + (i % 50) * 0.02, 30.7 + (i / 50) * 0.03));
+        }
+        List<Coordinate> alone = points.stream().map(p -> cgcs.fromWgs84(p).getCoordinate()).toList();
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<List<Coordinate>>> runs = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                runs.add(pool.submit(() -> points.stream().map(p -> cgcs.fromWgs84(p).getCoordinate()).toList()));
+            }
+            for (java.util.concurrent.Future<List<Coordinate>> run : runs) {
+                assertThat(run.get()).isEqualTo(alone);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void gcj02ResolvesToTheChinaOffsetsBothWays() {
         CoordinateTransform gcj = CrsRegistry.resolve("gcj02");
 

@@ -8,15 +8,14 @@ import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 
 /**
- * Marching squares on a {@link ReachField}: the area where the field is at most a threshold, as
- * polygons with holes. Scratch space for one build at a time.
+ * Marching squares on a raster of a {@link ReachField}: the area of its set samples, as polygons with
+ * holes. Scratch space for one build at a time.
  *
- * <p>A sample is inside when its value is at most the threshold. Each lattice cell contributes the
- * piece of itself cut off by segments between the midpoints of its sides whose ends differ (midpoint
- * interpolation: the field is a minimum of distances, not a smooth surface, so interpolating the
- * values would not be more faithful). A saddle (two diagonal corners inside) is always split, so
- * inside regions join only through cell sides. With one rule for every threshold, a cell's piece can
- * only grow as the threshold rises, so the areas of rising thresholds are nested exactly.
+ * <p>A sample is inside when it is set. Each lattice cell contributes the piece of itself cut off by
+ * segments between the midpoints of its sides whose ends differ (midpoint interpolation: the samples
+ * are in or out, there are no values to interpolate). A saddle (two diagonal corners inside) is always
+ * split, so inside regions join only through cell sides. With one rule for every raster, a cell's
+ * piece can only grow with its set corners, so the areas of nested rasters are nested exactly.
  *
  * <p>Segments are directed with the inside on their left and linked into rings by the midpoint they
  * share (each midpoint has exactly one segment in and one out, so rings never touch); shells then run
@@ -62,18 +61,19 @@ final class ContourTracer {
     private long[] ringArea = new long[16];
     private int ringCount;
 
-    /** The result of one threshold: the geometry and its area in square metres. */
+    /** The result of one raster: the geometry and its area in square metres. */
     record Contour(Geometry area, double areaSquareMetres) {
     }
 
-    Contour trace(ReachField field, double threshold, SampleLattice lattice, GeometryFactory factory) {
+    /** The area of raster {@code band} of the field (after {@link ReachField#accumulate()}). */
+    Contour trace(ReachField field, int band, SampleLattice lattice, GeometryFactory factory) {
         int width = field.width;
         int size = 2 * width * field.height;
         if (next.length < size) {
             next = new int[Math.max(size, next.length * 3 / 2)];
             Arrays.fill(next, -1);
         }
-        link(field, threshold);
+        link(field, band);
         collectRings(width);
         return assemble(field, lattice, factory);
     }
@@ -91,29 +91,44 @@ final class ContourTracer {
         return offsets;
     }
 
-    private void link(ReachField field, double threshold) {
-        double[] values = field.values;
+    /**
+     * Links the boundary segments of every cell whose corners differ, row by row and west to east. The
+     * rows are compared 64 cells at a time: a word of bottom-left corners against the same shifted by
+     * one column (bottom-right) and against the row above, so cells wholly in or out cost nothing.
+     */
+    private void link(ReachField field, int band) {
+        long[] bits = field.bits;
         int width = field.width;
+        int words = field.wordsPerRow;
         int[] offsets = sideOffsets(width);
+        // Cells are columns 0 .. width − 2 (a cell's right corners are the next column).
+        long lastWordCells = -1L >>> 63 - ((width - 2) & 63);
+        int lastWord = (width - 2) >>> 6;
         startCount = 0;
         for (int j = 0; j + 1 < field.height; j++) {
-            int from = Math.min(field.firstColumn[j], field.firstColumn[j + 1]) - 1;
-            int to = Math.max(field.lastColumn[j], field.lastColumn[j + 1]);
-            if (to < 0) {
-                continue;
-            }
-            from = Math.max(0, from);
-            to = Math.min(width - 2, to);
+            int bottom = field.rowStart(band, j);
+            int top = bottom + words;
             int row = j * width;
-            boolean bottomLeft = values[row + from] <= threshold;
-            boolean topLeft = values[row + width + from] <= threshold;
-            for (int i = from; i <= to; i++) {
-                boolean bottomRight = values[row + i + 1] <= threshold;
-                boolean topRight = values[row + width + i + 1] <= threshold;
-                int corners = (bottomLeft ? 1 : 0) | (bottomRight ? 2 : 0) | (topRight ? 4 : 0) | (topLeft ? 8 : 0);
-                if (corners != 0 && corners != 15) {
+            for (int w = 0; w <= lastWord; w++) {
+                long bottomLeft = bits[bottom + w];
+                long topLeft = bits[top + w];
+                long bottomRight = bottomLeft >>> 1;
+                long topRight = topLeft >>> 1;
+                if (w + 1 < words) {
+                    bottomRight |= bits[bottom + w + 1] << 63;
+                    topRight |= bits[top + w + 1] << 63;
+                }
+                long mixed = (bottomLeft ^ bottomRight) | (bottomLeft ^ topLeft) | (bottomLeft ^ topRight);
+                if (w == lastWord) {
+                    mixed &= lastWordCells;
+                }
+                while (mixed != 0) {
+                    int bit = Long.numberOfTrailingZeros(mixed);
+                    mixed &= mixed - 1;
+                    int corners = (int) (bottomLeft >>> bit & 1) | (int) (bottomRight >>> bit & 1) << 1
+                            | (int) (topRight >>> bit & 1) << 2 | (int) (topLeft >>> bit & 1) << 3;
                     int[] segments = SEGMENTS[corners];
-                    int base = 2 * (row + i);
+                    int base = 2 * (row + (w << 6) + bit);
                     for (int s = 0; s < segments.length; s += 2) {
                         int a = base + offsets[segments[s]];
                         next[a] = base + offsets[segments[s + 1]];
@@ -123,8 +138,6 @@ final class ContourTracer {
                         starts[startCount++] = a;
                     }
                 }
-                bottomLeft = bottomRight;
-                topLeft = topRight;
             }
         }
     }

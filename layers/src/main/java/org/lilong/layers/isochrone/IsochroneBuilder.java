@@ -19,14 +19,16 @@ import org.locationtech.jts.geom.Geometry;
  * of one. The lattice (cell {@link #cellMetres()}, default {@value #DEFAULT_CELL_METRES} m) is anchored
  * once for the whole network, so every query and the water mask line up:
  * <ol>
- * <li>Each sample gets the smallest walking distance of any <em>reached</em> street point within the
- * buffer radius r ({@link #bufferMetres()}, default {@value #DEFAULT_BUFFER_METRES} m) of it
- * ({@link ReachField}). A point x metres along an edge is at walking distance
- * min(d(from) + x, d(to) + length − x), or |x − o| from an origin o on the same edge, so partial
- * edges count exactly as far as they are reached. Only edges touching reached nodes are stamped,
- * and the lattice window is sized to them.</li>
- * <li>For each limit d, marching squares trace the samples whose value is at most d
- * ({@link ContourTracer}) into polygons with holes.</li>
+ * <li>For each limit d, the street reached within d is cut from the edges: a point x metres along an
+ * edge is at walking distance min(d(from) + x, d(to) + length − x), or |x − o| from an origin o on the
+ * same edge, so partial edges count exactly as far as they are reached. Only edges touching reached
+ * nodes are looked at, and the lattice window is sized to them.</li>
+ * <li>Each sample within the buffer radius r ({@link #bufferMetres()}, default
+ * {@value #DEFAULT_BUFFER_METRES} m) of street reached within d is marked for d ({@link ReachField}):
+ * a bit raster per limit, filled a row interval at a time, each part of street stamped once, for the
+ * smallest limit that reaches it, and the rasters then accumulated from the smallest limit up.</li>
+ * <li>For each limit d, marching squares trace the samples marked for d ({@link ContourTracer}) into
+ * polygons with holes.</li>
  * </ol>
  *
  * <p><b>Guarantees</b>, for every limit d (r = buffer, c = cell, required r ≥ c·√2):
@@ -59,8 +61,8 @@ import org.locationtech.jts.geom.Geometry;
  * ways, also where the edge is so long that neither of its ends is within the limit.
  *
  * <p>Immutable and safe to share between threads. Builds borrow scratch arrays from a pool that holds
- * as many sets as builds ever ran at once (each sized to the largest window it served: about 20 bytes
- * per lattice sample of the reached envelope, 0.8 MB for a 15-minute walk), so a build allocates little
+ * as many sets as builds ever ran at once (each sized to the largest window it served: about 8 bytes
+ * per lattice sample of the reached envelope, 0.3 MB for a 15-minute walk), so a build allocates little
  * more than the output geometry.
  */
 public final class IsochroneBuilder {
@@ -143,12 +145,11 @@ public final class IsochroneBuilder {
             s = new Scratch();
         }
         try {
-            s.collect(tree, largest + TOLERANCE_METRES, distancesMetres);
-            s.stampAll(lattice, bufferMetres, cellMetres * Math.sqrt(2));
+            s.collect(tree, distancesMetres);
+            s.stampAll(lattice, bufferMetres, cellMetres * Math.sqrt(2), distancesMetres.length);
             List<Isochrone> result = new ArrayList<>(distancesMetres.length);
             for (int k = 0; k < distancesMetres.length; k++) {
-                ContourTracer.Contour contour = s.tracer.trace(s.field, distancesMetres[k] + TOLERANCE_METRES, lattice,
-                        GeometryFactories.WGS84);
+                ContourTracer.Contour contour = s.tracer.trace(s.field, k, lattice, GeometryFactories.WGS84);
                 result.add(new Isochrone(distancesMetres[k], contour.area(), contour.areaSquareMetres(), s.streetMetres[k]));
             }
             return result;
@@ -165,21 +166,22 @@ public final class IsochroneBuilder {
         int[] originEdge = new int[4];
         double[] originAlong = new double[4];
         int originCount;
-        /** Pieces to stamp: segment ends in lattice metres, along offset and scale, and their edge's distances. */
+        /** Pieces to stamp: segment ends in lattice metres, and the first limit that reaches them. */
         double[] piece = new double[64 * PIECE];
-        /** Per piece, the range of its edge's origins in originAlong. */
-        int[] pieceOrigins = new int[128];
+        int[] pieceBand = new int[64];
         int pieceCount;
         double[] streetMetres = new double[0];
+        /** The reached intervals of an edge at one limit, and at the limit before. */
         double[] intervals = new double[64];
+        double[] previousIntervals = new double[64];
         double minX;
         double minY;
         double maxX;
         double maxY;
 
-        static final int PIECE = 9;
+        static final int PIECE = 4;
 
-        void collect(ShortestPathTree tree, double limit, double[] distances) {
+        void collect(ShortestPathTree tree, double[] distances) {
             findOrigins(tree);
             if (streetMetres.length < distances.length) {
                 streetMetres = new double[distances.length];
@@ -193,20 +195,18 @@ public final class IsochroneBuilder {
                 double dNode = tree.distanceMetres(node);
                 for (int entry = network.adjacencyStart(node), end = network.adjacencyStart(node + 1); entry < end; entry++) {
                     int edge = network.adjacentEdge(entry);
-                    int from = network.edgeFrom(edge);
-                    int to = network.edgeTo(edge);
-                    // Each edge once, from the end reached first (nodes come in order of distance), so that
-                    // nearer pieces are stamped first and later ones skip the samples they cannot improve.
+                    // Each edge once: from the end reached first, or from its one entry when it is a loop.
                     int other = network.adjacentNode(entry);
                     double dOther = tree.distanceMetres(other);
                     boolean owner = other == node ? isFirstEntry(node, entry, edge)
                             : dOther > dNode || dOther == dNode && other > node;
                     if (owner) {
-                        addEdge(edge, tree.distanceMetres(from), tree.distanceMetres(to), limit, distances);
+                        addEdge(edge, tree.distanceMetres(network.edgeFrom(edge)), tree.distanceMetres(network.edgeTo(edge)),
+                                distances);
                     }
                 }
             }
-            addUnreachedOriginEdges(tree, limit, distances);
+            addUnreachedOriginEdges(tree, distances);
         }
 
         private boolean isFirstEntry(int node, int entry, int edge) {
@@ -231,12 +231,12 @@ public final class IsochroneBuilder {
          * Origin edges neither of whose ends was reached (an edge longer than twice the limit): the
          * loop over reached nodes never sees them, yet their origin reaches along them.
          */
-        private void addUnreachedOriginEdges(ShortestPathTree tree, double limit, double[] distances) {
+        private void addUnreachedOriginEdges(ShortestPathTree tree, double[] distances) {
             for (int o = 0; o < originCount; o++) {
                 int edge = originEdge[o];
                 if ((o == 0 || originEdge[o - 1] != edge) && !tree.isReached(network.edgeFrom(edge))
                         && !tree.isReached(network.edgeTo(edge))) {
-                    addEdge(edge, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, limit, distances);
+                    addEdge(edge, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, distances);
                 }
             }
         }
@@ -284,45 +284,57 @@ public final class IsochroneBuilder {
             return lo;
         }
 
-        private void addEdge(int edge, double dFrom, double dTo, double limit, double[] distances) {
+        /**
+         * Adds the parts of the edge reached within each distance: its length to that distance's
+         * reached street, and as pieces for the first distance that reaches them (the parts reached
+         * within a distance but not within the one before).
+         */
+        private void addEdge(int edge, double dFrom, double dTo, double[] distances) {
             double length = network.edgeLengthMetres(edge);
             int oFrom = firstOrigin(edge);
             int oTo = oFrom;
             while (oTo < originCount && originEdge[oTo] == edge) {
                 oTo++;
             }
+            int previous = 0;
             for (int k = 0; k < distances.length; k++) {
                 int count = reachedIntervals(dFrom, dTo, length, oFrom, oTo, distances[k] + TOLERANCE_METRES);
                 for (int i = 0; i < count; i += 2) {
                     streetMetres[k] += intervals[i + 1] - intervals[i];
                 }
-            }
-            int count = reachedIntervals(dFrom, dTo, length, oFrom, oTo, limit);
-            int first = pieceCount;
-            for (int i = 0; i < count; i += 2) {
-                addPieces(edge, intervals[i], intervals[i + 1], dFrom, dTo, length, oFrom, oTo);
-            }
-            if (dTo < dFrom) {
-                reversePieces(first, pieceCount - 1);
+                addNewlyReached(edge, count, previous, k);
+                double[] swap = previousIntervals;
+                previousIntervals = intervals;
+                intervals = swap;
+                previous = count;
             }
         }
 
         /**
-         * Puts pieces {@code a..b} in the opposite order: an edge reached first at its far end is then
-         * stamped from there, so later pieces find the samples near it already as low as they can make them.
+         * Adds as pieces of band k the parts of the {@code count} reached intervals that are not in
+         * the {@code previous} ones (the reach of the distance before, which lies within them: a larger
+         * limit moves every end of an interval outwards, also in floating point). A reached single
+         * point (a node at exactly the limit) is a piece too, unless an earlier band holds it.
          */
-        private void reversePieces(int a, int b) {
-            double[] swap = new double[PIECE];
-            for (; a < b; a++, b--) {
-                System.arraycopy(piece, a * PIECE, swap, 0, PIECE);
-                System.arraycopy(piece, b * PIECE, piece, a * PIECE, PIECE);
-                System.arraycopy(swap, 0, piece, b * PIECE, PIECE);
-                int o0 = pieceOrigins[2 * a];
-                int o1 = pieceOrigins[2 * a + 1];
-                pieceOrigins[2 * a] = pieceOrigins[2 * b];
-                pieceOrigins[2 * a + 1] = pieceOrigins[2 * b + 1];
-                pieceOrigins[2 * b] = o0;
-                pieceOrigins[2 * b + 1] = o1;
+        private void addNewlyReached(int edge, int count, int previous, int band) {
+            int p = 0;
+            for (int i = 0; i < count; i += 2) {
+                double start = intervals[i];
+                double end = intervals[i + 1];
+                if (p >= previous || previousIntervals[p] > end) {
+                    addPieces(edge, start, end, band);
+                    continue;
+                }
+                double cursor = start;
+                for (; p < previous && previousIntervals[p] <= end; p += 2) {
+                    if (previousIntervals[p] > cursor) {
+                        addPieces(edge, cursor, previousIntervals[p], band);
+                    }
+                    cursor = Math.max(cursor, previousIntervals[p + 1]);
+                }
+                if (end > cursor) {
+                    addPieces(edge, cursor, end, band);
+                }
             }
         }
 
@@ -333,6 +345,7 @@ public final class IsochroneBuilder {
         private int reachedIntervals(double dFrom, double dTo, double length, int oFrom, int oTo, double limit) {
             if (intervals.length < 2 * (oTo - oFrom) + 4) {
                 intervals = new double[2 * (oTo - oFrom) + 4];
+                previousIntervals = Arrays.copyOf(previousIntervals, intervals.length);
             }
             int count = 0;
             double[] iv = intervals;
@@ -372,8 +385,7 @@ public final class IsochroneBuilder {
         }
 
         /** Adds the straight pieces of the edge between {@code start} and {@code end} metres along it. */
-        private void addPieces(int edge, double start, double end, double dFrom, double dTo, double length, int oFrom,
-                int oTo) {
+        private void addPieces(int edge, double start, double end, int band) {
             int from = network.edgeFrom(edge);
             int to = network.edgeTo(edge);
             int shapeFirst = lattice.shapeStart[edge];
@@ -383,6 +395,7 @@ public final class IsochroneBuilder {
                 planar += distance(vx(v, vertices, from, to, shapeFirst) - vx(v - 1, vertices, from, to, shapeFirst),
                         vy(v, vertices, from, to, shapeFirst) - vy(v - 1, vertices, from, to, shapeFirst));
             }
+            double length = network.edgeLengthMetres(edge);
             double alongPerMetre = planar == 0 ? 1 : length / planar;
             double along = 0;
             for (int v = 1; v < vertices; v++) {
@@ -397,8 +410,7 @@ public final class IsochroneBuilder {
                 if (lo <= hi && (lo < hi || segment == 0 || start == end)) {
                     double t0 = segment == 0 ? 0 : (lo - along) / segment;
                     double t1 = segment == 0 ? 1 : (hi - along) / segment;
-                    addPiece(ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay), lo,
-                            alongPerMetre, dFrom, dTo, length, oFrom, oTo);
+                    addPiece(ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay), band);
                 }
                 along = next;
                 if (along > end) {
@@ -420,34 +432,27 @@ public final class IsochroneBuilder {
             return v == 0 ? lattice.nodeY[from] : v == vertices - 1 ? lattice.nodeY[to] : lattice.shapeY[shapeFirst + v - 1];
         }
 
-        private void addPiece(double ax, double ay, double bx, double by, double alongStart, double alongPerMetre,
-                double dFrom, double dTo, double length, int oFrom, int oTo) {
+        private void addPiece(double ax, double ay, double bx, double by, int band) {
             if ((pieceCount + 1) * PIECE > piece.length) {
                 piece = Arrays.copyOf(piece, 2 * piece.length);
-                pieceOrigins = Arrays.copyOf(pieceOrigins, 2 * pieceOrigins.length);
+                pieceBand = Arrays.copyOf(pieceBand, 2 * pieceBand.length);
             }
-            int p = pieceCount++ * PIECE;
+            int p = pieceCount * PIECE;
             piece[p] = ax;
             piece[p + 1] = ay;
             piece[p + 2] = bx;
             piece[p + 3] = by;
-            piece[p + 4] = alongStart;
-            piece[p + 5] = alongPerMetre;
-            piece[p + 6] = dFrom;
-            piece[p + 7] = dTo;
-            piece[p + 8] = length;
-            pieceOrigins[2 * (p / PIECE)] = oFrom;
-            pieceOrigins[2 * (p / PIECE) + 1] = oTo;
+            pieceBand[pieceCount++] = band;
             minX = Math.min(minX, Math.min(ax, bx));
             maxX = Math.max(maxX, Math.max(ax, bx));
             minY = Math.min(minY, Math.min(ay, by));
             maxY = Math.max(maxY, Math.max(ay, by));
         }
 
-        void stampAll(SampleLattice lattice, double radius, double waterRadius) {
+        void stampAll(SampleLattice lattice, double radius, double waterRadius, int bands) {
             double cell = lattice.cellMetres;
             if (pieceCount == 0) {
-                field.reset(0, 0, 2, 2);
+                field.reset(0, 0, 2, 2, bands);
                 return;
             }
             // One empty sample beyond the radius on every side, so that every contour closes.
@@ -455,13 +460,12 @@ public final class IsochroneBuilder {
             int j0 = Math.max(0, (int) Math.floor((minY - radius) / cell) - 1);
             int i1 = Math.min(lattice.columns() - 1, (int) Math.ceil((maxX + radius) / cell) + 1);
             int j1 = Math.min(lattice.rows() - 1, (int) Math.ceil((maxY + radius) / cell) + 1);
-            field.reset(i0, j0, i1 - i0 + 1, j1 - j0 + 1);
+            field.reset(i0, j0, i1 - i0 + 1, j1 - j0 + 1, bands);
             for (int k = 0; k < pieceCount; k++) {
                 int p = k * PIECE;
-                field.stamp(lattice, piece[p], piece[p + 1], piece[p + 2], piece[p + 3], piece[p + 4], piece[p + 5],
-                        piece[p + 6], piece[p + 7], piece[p + 8], originAlong, pieceOrigins[2 * k], pieceOrigins[2 * k + 1],
-                        radius, waterRadius);
+                field.stamp(lattice, pieceBand[k], piece[p], piece[p + 1], piece[p + 2], piece[p + 3], radius, waterRadius);
             }
+            field.accumulate();
         }
     }
 }

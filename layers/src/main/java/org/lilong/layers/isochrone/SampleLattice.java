@@ -158,6 +158,28 @@ final class SampleLattice {
         return (water[(int) (bit >>> 6)] & 1L << bit) != 0;
     }
 
+    /**
+     * The water bits of samples (i, j) to (i + 63, j) of row j, sample i + b as bit b; samples off the
+     * lattice are dry. For {@link ReachField}, which sets rows of samples a word at a time.
+     */
+    long waterWord(int i, int j) {
+        if (water == null || j < 0 || j >= rows || i >= columns || i <= -64) {
+            return 0;
+        }
+        if (i < 0) {
+            return waterWord(0, j) << -i;
+        }
+        long bit = (long) j * columns + i;
+        int word = (int) (bit >>> 6);
+        int shift = (int) (bit & 63);
+        long value = water[word] >>> shift;
+        if (shift != 0 && word + 1 < water.length) {
+            value |= water[word + 1] << 64 - shift;
+        }
+        int inRow = columns - i;
+        return inRow >= 64 ? value : value & (1L << inRow) - 1;
+    }
+
     /** Scan-line fill: each row's crossings with all rings of the polygon, paired left to right (even–odd). */
     private void markWater(Polygon polygon) {
         int ringCount = polygon.getNumInteriorRing() + 1;

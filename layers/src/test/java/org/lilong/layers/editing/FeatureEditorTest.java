@@ -214,4 +214,114 @@ class FeatureEditorTest {
                     .containsExactly(HistoryEntry.INSERT, HistoryEntry.UPDATE);
         }
     }
+
+    @Test
+    void aRevertBringsBackAnEarlierVersionAsANewOne() {
+        Feature original = current(SERVICE_STATIONS, 1);
+        EditResult renamed = editor.replace(EDITOR_S1, SERVICE_STATIONS, renamed(original, "改过"), FeatureDigest.of(original), "", false);
+
+        EditResult reverted = editor.revert(EDITOR_S1, SERVICE_STATIONS, 1, 1, renamed.etag(), "");
+
+        assertThat(current(SERVICE_STATIONS, 1)).isEqualTo(original);
+        assertThat(reverted.etag()).isEqualTo(FeatureDigest.of(original));
+        List<HistoryEntry> history = atlas.history(SERVICE_STATIONS, 1);
+        assertThat(history).extracting(HistoryEntry::version).containsExactly(1, 2, 3);
+        assertThat(history.get(2).comment()).isEqualTo("revert to version 1");
+    }
+
+    @Test
+    void aDeletedFeatureIsRestoredWithItsIdAndLastState() {
+        Feature original = current(SERVICE_STATIONS, 1);
+        EditResult renamed = editor.replace(EDITOR_S1, SERVICE_STATIONS, renamed(original, "最后的名字"), FeatureDigest.of(original), "", false);
+        editor.delete(EDITOR_S1, SERVICE_STATIONS, 1, renamed.etag(), "撤");
+
+        EditResult restored = editor.restore(EDITOR_S1, SERVICE_STATIONS, 1, "");
+
+        assertThat(restored.feature().id()).isEqualTo(1);
+        assertThat(current(SERVICE_STATIONS, 1).get("name")).isEqualTo("最后的名字");
+        assertThat(atlas.history(SERVICE_STATIONS, 1)).extracting(HistoryEntry::operation).containsExactly(
+                HistoryEntry.BASELINE, HistoryEntry.UPDATE, HistoryEntry.DELETE, HistoryEntry.INSERT);
+        assertThatThrownBy(() -> editor.restore(EDITOR_S1, SERVICE_STATIONS, 1, ""))
+                .isInstanceOf(EditConflictException.class);
+    }
+
+    @Test
+    void aDiffNamesTheChangedAttributesAndHowFarTheGeometryMoved() {
+        Feature a = StoreFixtures.feature(1, "POINT (121.483 31.223)", Map.of("name", "甲", "hours", "9-17"));
+        Feature b = StoreFixtures.feature(1, "POINT (121.483 31.2231)", Map.of("name", "乙", "phone", "021"));
+
+        FeatureDiff diff = FeatureDiff.between(a, b);
+
+        assertThat(diff.attributes()).extracting(FeatureDiff.AttributeChange::name).containsExactly("hours", "name", "phone");
+        assertThat(diff.attributes().get(1)).isEqualTo(new FeatureDiff.AttributeChange("name", "甲", "乙"));
+        assertThat(diff.geometryChanged()).isTrue();
+        assertThat(diff.hausdorffMetres()).isCloseTo(11.09, org.assertj.core.data.Offset.offset(0.05));
+        assertThat(FeatureDiff.between(a, a).attributes()).isEmpty();
+        assertThat(FeatureDiff.between(a, a).geometryChanged()).isFalse();
+    }
+
+    private static org.locationtech.jts.geom.LineString line(String wkt) {
+        return (org.locationtech.jts.geom.LineString) StoreFixtures.geometry(wkt);
+    }
+
+    @Test
+    void aSplitKeepsTheLargerPieceAndAddsTheOtherAsASibling() {
+        Feature r1 = current(GRIDS, 3);
+
+        List<EditResult> pieces = editor.split(EDITOR_S1, 3, FeatureDigest.of(r1), line("LINESTRING (121.479 31.226, 121.486 31.226)"),
+                Map.of("code", "R1b", "name", "北片"), "");
+
+        Feature kept = current(GRIDS, 3);
+        Feature created = current(GRIDS, pieces.get(1).feature().id());
+        assertThat(kept.geometry().getEnvelopeInternal().getMaxY()).isCloseTo(31.226, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(created.geometry().getEnvelopeInternal().getMinY()).isCloseTo(31.226, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(created.properties()).containsEntry("code", "R1b").containsEntry("level", "residential").containsEntry("parent_code", "S1");
+        assertThat(kept.geometry().getArea() + created.geometry().getArea()).isCloseTo(r1.geometry().getArea(),
+                org.assertj.core.data.Percentage.withPercentage(1e-9));
+        assertThat(atlas.history(GRIDS, 3)).extracting(HistoryEntry::operation).containsExactly(HistoryEntry.BASELINE, HistoryEntry.UPDATE);
+    }
+
+    @Test
+    void aSplitThatWouldStrandAChildIsRefusedAndChangesNothing() {
+        Feature r1 = current(GRIDS, 3);
+
+        assertThatThrownBy(() -> editor.split(EDITOR_S1, 3, FeatureDigest.of(r1), line("LINESTRING (121.479 31.2235, 121.486 31.2235)"),
+                Map.of("code", "R1b", "name", "南片"), ""))
+                .isInstanceOfSatisfying(TopologyViolationException.class, e -> assertThat(e.violations())
+                        .extracting(TopologyProblem::rule).contains("child-outside"));
+        assertThat(current(GRIDS, 3)).isEqualTo(r1);
+        assertThat(atlas.index(GRIDS).size()).isEqualTo(6);
+    }
+
+    @Test
+    void aLineThatDoesNotCrossTheGridSplitsNothing() {
+        Feature r1 = current(GRIDS, 3);
+
+        assertThatThrownBy(() -> editor.split(EDITOR_S1, 3, FeatureDigest.of(r1), line("LINESTRING (121.481 31.226, 121.483 31.226)"),
+                Map.of("code", "R1b"), "")).isInstanceOf(EditConflictException.class).hasMessageContaining("edge to edge");
+    }
+
+    @Test
+    void aMergeTakesTheNeighbourInAndAdoptsItsChildren() {
+        Feature r1 = current(GRIDS, 3);
+        Feature r2 = current(GRIDS, 4);
+
+        EditResult merged = editor.merge(EDITOR_S1, 4, FeatureDigest.of(r2), 3, FeatureDigest.of(r1), "");
+
+        assertThat(atlas.feature(GRIDS, 3)).isEmpty();
+        assertThat(current(GRIDS, 4).geometry().getArea()).isCloseTo(current(GRIDS, 1).geometry().getArea(),
+                org.assertj.core.data.Percentage.withPercentage(1e-6));
+        assertThat(current(GRIDS, 5).get("parent_code")).isEqualTo("R2");
+        assertThat(merged.etag()).isEqualTo(FeatureDigest.of(current(GRIDS, 4)));
+        assertThat(atlas.history(GRIDS, 3)).extracting(HistoryEntry::operation).containsExactly(HistoryEntry.BASELINE, HistoryEntry.DELETE);
+    }
+
+    @Test
+    void onlyGridsOfOneLevelAndParentMerge() {
+        Feature r1 = current(GRIDS, 3);
+        Feature m1 = current(GRIDS, 5);
+
+        assertThatThrownBy(() -> editor.merge(EDITOR_S1, 3, FeatureDigest.of(r1), 5, FeatureDigest.of(m1), ""))
+                .isInstanceOf(EditConflictException.class).hasMessageContaining("same level and parent");
+    }
 }

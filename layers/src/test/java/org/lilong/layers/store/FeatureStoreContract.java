@@ -702,4 +702,15 @@ public abstract class FeatureStoreContract {
         assertThat(store.history(SERVICE_STATIONS, 1)).isEmpty();
         assertThat(store.readAll(SERVICE_STATIONS).get(0).get("name")).isEqualTo("老年食堂");
     }
+
+    @Test
+    void aFreshIdNeverTakesThatOfARecordedDeletedFeature() {
+        store.apply(new ChangeSet().insert(SERVICE_STATIONS, station(7, "旧站")).recordedAs("li", ""));
+        store.apply(new ChangeSet().delete(SERVICE_STATIONS, 7).recordedAs("li", "撤站"));
+
+        Feature next = store.apply(new ChangeSet().insert(SERVICE_STATIONS, station(0, "新站"))).get(0);
+
+        assertThat(next.id()).isEqualTo(8);
+        assertThat(store.history(SERVICE_STATIONS, 7)).hasSize(2);
+    }
 }

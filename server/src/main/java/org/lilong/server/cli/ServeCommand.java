@@ -13,6 +13,8 @@ import org.lilong.layers.Atlas;
 import org.lilong.layers.standard.LifeCircleProfile;
 import org.lilong.layers.store.StoreException;
 import org.lilong.server.config.Basemap;
+import org.lilong.server.config.BasemapCatalogue;
+import org.lilong.server.config.BasemapFile;
 import org.lilong.server.config.ServerConfig;
 import org.lilong.server.http.LilongServer;
 import picocli.CommandLine.Command;
@@ -38,8 +40,15 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "fill an empty store with the demo district first")
     boolean demo;
 
-    @Option(names = "--basemap", description = "background tiles: none (default, works offline), osm, tianditu, or a URL template with {z}/{x}/{y}")
-    String basemap = Basemap.NONE;
+    @Option(names = "--basemap", split = ",", paramLabel = "NAME",
+            description = "background tiles the page offers, repeated or comma-separated, the first shown at start:"
+                    + " none (the default: works offline), osm, tianditu, amap (GCJ-02), an id from --basemaps, or a URL"
+                    + " template with {z}/{x}/{y}; the page always offers none too")
+    List<String> basemap = new ArrayList<>();
+
+    @Option(names = "--basemaps", paramLabel = "FILE", description = "a JSON list of basemaps to offer as well"
+            + " ([{\"id\", \"name\", \"url\", \"subdomains\", \"attribution\", \"maxZoom\", \"crs\": wgs84|cgcs2000|gcj02}])")
+    Path basemapsFile;
 
     @Option(names = "--tianditu-key", description = "the Tianditu key (tk) that --basemap tianditu needs")
     String tiandituKey;
@@ -97,8 +106,9 @@ final class ServeCommand implements Callable<Integer> {
         if (tileCacheMegabytes < 0) {
             throw new ServeFailure(2, "--tile-cache-mb cannot be negative: " + tileCacheMegabytes);
         }
-        List<Basemap> basemaps = basemaps();
-        String defaultBasemap = basemaps.isEmpty() ? Basemap.NONE : basemaps.get(0).id();
+        BasemapCatalogue.Choice choice = basemaps();
+        List<Basemap> basemaps = choice.basemaps();
+        String defaultBasemap = choice.defaultBasemap();
         LifeCircleProfile lifeCircleProfile = lifeCircleProfile();
         String profileName = profile == null ? ServerConfig.DEFAULT_PROFILE_NAME : baseName(profile);
         StoreLocator location;
@@ -140,25 +150,14 @@ final class ServeCommand implements Callable<Integer> {
         return new Serving(server, atlas);
     }
 
-    private List<Basemap> basemaps() throws ServeFailure {
-        List<Basemap> basemaps = new ArrayList<>();
-        switch (basemap) {
-            case Basemap.NONE -> { }
-            case "osm" -> basemaps.add(Basemap.openStreetMap());
-            case "tianditu" -> {
-                if (tiandituKey == null) {
-                    throw new ServeFailure(2, "--basemap tianditu needs --tianditu-key");
-                }
-                basemaps.add(Basemap.tianditu(tiandituKey));
-            }
-            default -> {
-                if (!basemap.contains("{z}") || !basemap.contains("{x}") || !basemap.contains("{y}")) {
-                    throw new ServeFailure(2, "--basemap must be none, osm, tianditu or a URL template with {z}, {x} and {y}");
-                }
-                basemaps.add(Basemap.custom(basemap));
-            }
+    /** The --basemap choice among the presets and the --basemaps file, checked before the store is opened. */
+    private BasemapCatalogue.Choice basemaps() throws ServeFailure {
+        try {
+            List<Basemap> fromFile = basemapsFile == null ? List.of() : BasemapFile.read(basemapsFile);
+            return new BasemapCatalogue(fromFile, tiandituKey).choose(basemap);
+        } catch (IllegalArgumentException e) {
+            throw new ServeFailure(2, (e.getMessage().startsWith("--basemap") ? "" : "--basemaps ") + e.getMessage());
         }
-        return basemaps;
     }
 
     /** The --profile file, read before the store is opened, so a bad file costs nothing; else the shipped profile. */

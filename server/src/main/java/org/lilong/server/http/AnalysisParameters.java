@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.lilong.layers.Atlas;
@@ -122,20 +123,25 @@ final class AnalysisParameters {
             return profile.defaultSpeed();
         }
         String value = text.trim();
-        if (profile.speed(value).isPresent()) {
-            return profile.speed(value).get();
+        Optional<WalkingSpeed> preset = profile.speed(value);
+        if (preset.isPresent()) {
+            return preset.get();
         }
-        String presets = String.join(", ", profile.speeds().stream().map(WalkingSpeed::id).toList());
         if (!QueryNumbers.isPlainNumber(value)) {
-            throw ApiProblem.invalidParameter("speed", "'" + text + "' is neither a preset (" + presets
+            throw ApiProblem.invalidParameter("speed", "'" + text + "' is neither a preset (" + presets(profile)
                     + ") nor a number of metres per second");
         }
         try {
             return WalkingSpeed.custom(Double.parseDouble(value));
         } catch (IllegalArgumentException e) {
             throw ApiProblem.invalidParameter("speed", "must lie in [" + WalkingSpeed.MIN_METRES_PER_SECOND + ", "
-                    + WalkingSpeed.MAX_METRES_PER_SECOND + "] m/s, or be a preset (" + presets + ")");
+                    + WalkingSpeed.MAX_METRES_PER_SECOND + "] m/s, or be a preset (" + presets(profile) + ")");
         }
+    }
+
+    /** The preset ids, for a message: built only when a request gets one wrong, not for every valid speed. */
+    private static String presets(LifeCircleProfile profile) {
+        return String.join(", ", profile.speeds().stream().map(WalkingSpeed::id).toList());
     }
 
     /** {@code minutes}: up to six distinct bands in (0, 60], comma-separated, in any order; sorted ascending. */

@@ -1,5 +1,9 @@
 package org.lilong.server.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * A client's mistake, answered as RFC 9457 problem+json. Thrown by handlers while they parse and
  * validate; {@link ProblemResponses} turns it into the response.
@@ -12,6 +16,7 @@ public class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final String parameter;
+    private final Map<String, JsonNode> extensions = new LinkedHashMap<>();
 
     public ApiProblem(int status, String type, String title, String detail, String parameter) {
         super(detail);
@@ -32,6 +37,16 @@ public class ApiProblem extends RuntimeException {
 
     public static ApiProblem notAcceptable(String detail) {
         return new ApiProblem(406, "not-acceptable", "Not acceptable", detail, "Accept");
+    }
+
+    /** Adds an extension member (RFC 9457 §3.2), e.g. the violations of a topology rule. */
+    public ApiProblem with(String member, JsonNode value) {
+        extensions.put(member, value);
+        return this;
+    }
+
+    Map<String, JsonNode> extensions() {
+        return extensions;
     }
 
     public int status() {

@@ -13,7 +13,7 @@ import org.locationtech.jts.geom.Envelope;
 /** The JSON description of one collection, shared by {@code /collections} and {@code /collections/{id}}. */
 final class CollectionDocument {
 
-    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    static final String CRS84 = ApiCrs.CRS84.uri();
 
     private CollectionDocument() {
     }
@@ -30,8 +30,9 @@ final class CollectionDocument {
         if (attribution != null) {
             node.put("attribution", attribution);
         }
-        node.putArray("crs").add(CRS84);
-        node.put("storageCrs", CRS84);
+        // OGC API – Features Part 2: every CRS the items can be asked in, and the one they are stored in.
+        ApiCrs.uris().forEach(node.putArray("crs")::add);
+        node.put("storageCrs", ApiCrs.CRS84.uri());
         ObjectNode extent = node.putObject("extent");
         Envelope box = atlas.index(layer.id()).extent();
         if (!box.isNull()) {

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.lilong.geodata.io.geojson.GeoJsonGeometryWriter;
 import org.lilong.layers.model.AttributeDefinition;
 import org.lilong.layers.model.Feature;
+import org.locationtech.jts.geom.Geometry;
 
 /**
  * Streams API features as RFC 7946 GeoJSON straight into a Jackson generator, without building a
@@ -30,10 +31,21 @@ public final class GeoJsonWriter {
      * @param attributes the attributes to write, or null for all the feature has
      */
     public static void writeFeatureFields(JsonGenerator out, Feature feature, List<AttributeDefinition> attributes) throws IOException {
+        writeFeatureFields(out, feature, feature.geometry(), attributes);
+    }
+
+    /**
+     * Writes the feature's fields with another geometry than its stored one: the same geometry in
+     * the output CRS of the request ({@link ApiCrs#fromWgs84}).
+     *
+     * @param attributes the attributes to write, or null for all the feature has
+     */
+    static void writeFeatureFields(JsonGenerator out, Feature feature, Geometry geometry, List<AttributeDefinition> attributes)
+            throws IOException {
         out.writeStringField("type", "Feature");
         out.writeNumberField("id", feature.id());
         out.writeFieldName("geometry");
-        GeoJsonGeometryWriter.writeGeometry(out, feature.geometry());
+        GeoJsonGeometryWriter.writeGeometry(out, geometry);
         out.writeObjectFieldStart("properties");
         if (attributes == null) {
             for (Map.Entry<String, Object> property : feature.properties().entrySet()) {

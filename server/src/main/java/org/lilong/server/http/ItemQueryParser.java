@@ -10,7 +10,6 @@ import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.model.Visibility;
 import org.lilong.layers.query.DateInterval;
 import org.lilong.layers.query.FeatureQuery;
-import org.locationtech.jts.geom.Envelope;
 
 /**
  * Turns the query string of {@code /collections/{id}/items} into a {@link FeatureQuery}, refusing
@@ -20,14 +19,19 @@ public final class ItemQueryParser {
 
     public static final int DEFAULT_LIMIT = 10;
     public static final int MAX_LIMIT = 10_000;
-    private static final Set<String> RESERVED = Set.of("f", "bbox", "limit", "offset", "datetime");
+    private static final Set<String> RESERVED = Set.of("f", BboxParameter.BBOX, BboxParameter.BBOX_CRS, ApiCrs.CRS_PARAMETER,
+            "limit", "offset", "datetime");
 
     private ItemQueryParser() {
     }
 
-    /** A page of items: {@code limit} 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when not given. */
-    public static FeatureQuery parse(Context ctx, LayerDefinition layer, Visibility audience) {
-        return parse(ctx, layer, audience, DEFAULT_LIMIT, MAX_LIMIT);
+    /**
+     * A page of items: {@code limit} 1 to {@value #MAX_LIMIT}, {@value #DEFAULT_LIMIT} when not given.
+     *
+     * @param area the request's bbox in WGS84 ({@link BboxParameter}), whose envelope the query takes
+     */
+    static FeatureQuery parse(Context ctx, LayerDefinition layer, Visibility audience, BboxArea area) {
+        return parse(ctx, layer, audience, area, DEFAULT_LIMIT, MAX_LIMIT);
     }
 
     /**
@@ -35,11 +39,12 @@ public final class ItemQueryParser {
      * {@code limit} every match, and a {@code limit} is not capped, because a download has no next
      * page to fetch the rest from. {@code offset} still skips matches.
      */
-    public static FeatureQuery parseDownload(Context ctx, LayerDefinition layer, Visibility audience) {
-        return parse(ctx, layer, audience, Integer.MAX_VALUE, Integer.MAX_VALUE);
+    static FeatureQuery parseDownload(Context ctx, LayerDefinition layer, Visibility audience, BboxArea area) {
+        return parse(ctx, layer, audience, area, Integer.MAX_VALUE, Integer.MAX_VALUE);
     }
 
-    private static FeatureQuery parse(Context ctx, LayerDefinition layer, Visibility audience, int defaultLimit, int maxLimit) {
+    private static FeatureQuery parse(Context ctx, LayerDefinition layer, Visibility audience, BboxArea area,
+                                      int defaultLimit, int maxLimit) {
         Map<String, List<String>> parameters = ctx.queryParamMap();
         Map<String, Object> equals = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
@@ -59,7 +64,7 @@ public final class ItemQueryParser {
                 throw ApiProblem.invalidParameter(name, e.getMessage());
             }
         }
-        return new FeatureQuery(bbox(ctx.queryParam("bbox")), equals, datetime(layer, ctx.queryParam("datetime")),
+        return new FeatureQuery(area.envelope(), equals, datetime(layer, ctx.queryParam("datetime")),
                 nonNegative("offset", ctx.queryParam("offset"), 0), limit(ctx.queryParam("limit"), defaultLimit, maxLimit));
     }
 
@@ -68,44 +73,6 @@ public final class ItemQueryParser {
             throw ApiProblem.invalidParameter(name, "give it once");
         }
         return values.get(0);
-    }
-
-    static Envelope bbox(String text) {
-        if (text == null) {
-            return null;
-        }
-        String[] parts = text.split(",", -1);
-        if (parts.length != 4 && parts.length != 6) {
-            throw ApiProblem.invalidParameter("bbox", "expected 4 numbers (minLon,minLat,maxLon,maxLat), got " + parts.length + " values");
-        }
-        double[] values = new double[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            try {
-                values[i] = Double.parseDouble(parts[i].trim());
-            } catch (NumberFormatException e) {
-                throw ApiProblem.invalidParameter("bbox", "'" + parts[i] + "' is not a number");
-            }
-            if (!Double.isFinite(values[i])) {
-                throw ApiProblem.invalidParameter("bbox", "'" + parts[i] + "' is not a finite number");
-            }
-        }
-        // With 6 values the third and sixth are heights, which 2D layers ignore.
-        int half = parts.length / 2;
-        double minLon = values[0];
-        double minLat = values[1];
-        double maxLon = values[half];
-        double maxLat = values[half + 1];
-        if (minLon < -180 || maxLon > 180 || minLat < -90 || maxLat > 90) {
-            throw ApiProblem.invalidParameter("bbox", "out of range: longitudes lie in [-180, 180], latitudes in [-90, 90]");
-        }
-        if (minLat > maxLat) {
-            throw ApiProblem.invalidParameter("bbox", "inverted: minimum latitude " + minLat + " is above maximum " + maxLat);
-        }
-        if (minLon > maxLon) {
-            throw ApiProblem.invalidParameter("bbox", "inverted: minimum longitude " + minLon + " is east of maximum " + maxLon
-                    + " (boxes across the antimeridian are not supported)");
-        }
-        return new Envelope(minLon, maxLon, minLat, maxLat);
     }
 
     private static int limit(String text, int defaultLimit, int maxLimit) {

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.lilong.layers.Atlas;
 import org.lilong.layers.model.AttributeDefinition;
 import org.lilong.layers.model.Feature;
+import org.lilong.layers.model.FeatureDigest;
 import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.model.Visibility;
 import org.lilong.layers.query.FeaturePage;
@@ -27,6 +28,9 @@ public final class ItemRoutes {
     /** The items also come as files to save: {@code f=csv}, {@code gpkg}, {@code shp} (see {@link ItemDownloads}). */
     private static final List<ResponseFormat> ITEMS_FORMATS = List.of(ResponseFormat.GEOJSON, ResponseFormat.HTML,
             ResponseFormat.CSV, ResponseFormat.GPKG, ResponseFormat.SHAPEFILE);
+
+    /** The header naming the CRS of a response's coordinates (OGC API – Features Part 2, /req/crs/ogc-crs-header). */
+    static final String CONTENT_CRS = "Content-Crs";
 
     private final Atlas atlas;
     private final JsonFactory jsonFactory;
@@ -45,14 +49,17 @@ public final class ItemRoutes {
         LayerDefinition layer = atlas.layer(ctx.pathParam("collectionId"));
         ResponseFormat format = ResponseFormat.negotiate(ctx, ITEMS_FORMATS);
         Visibility audience = RequestAudience.of(ctx);
+        ApiCrs crs = ApiCrs.requested(ctx);
+        BboxArea area = BboxParameter.parse(ctx);
         if (format.isDownload()) {
-            FeatureQuery query = ItemQueryParser.parseDownload(ctx, layer, audience);
-            ItemDownloads.send(ctx, layer, audience, atlas.query(layer.id(), query), format);
+            FeatureQuery query = ItemQueryParser.parseDownload(ctx, layer, audience, area);
+            ItemDownloads.send(ctx, layer, audience, area.select(atlas, layer.id(), query), format, crs);
             return;
         }
-        FeatureQuery query = ItemQueryParser.parse(ctx, layer, audience);
-        FeaturePage page = atlas.query(layer.id(), query);
+        FeatureQuery query = ItemQueryParser.parse(ctx, layer, audience, area);
+        FeaturePage page = area.select(atlas, layer.id(), query);
         List<Link> links = pageLinks(ctx, layer, query, page, format);
+        ctx.header(CONTENT_CRS, crs.contentCrsHeader());
         if (format == ResponseFormat.HTML) {
             ctx.contentType("text/html; charset=utf-8").result(itemsHtml(layer, page, audience, links));
             return;
@@ -67,7 +74,7 @@ public final class ItemRoutes {
             List<AttributeDefinition> visible = layer.attributesVisibleTo(audience);
             for (Feature feature : page.features()) {
                 out.writeStartObject();
-                GeoJsonWriter.writeFeatureFields(out, feature, visible);
+                GeoJsonWriter.writeFeatureFields(out, feature, crs.fromWgs84(feature.geometry()), visible);
                 out.writeEndObject();
             }
             out.writeEndArray();
@@ -87,8 +94,15 @@ public final class ItemRoutes {
                         "collection '" + layer.id() + "' has no feature '" + rawId + "'", "featureId"));
         ResponseFormat format = ResponseFormat.negotiate(ctx, FORMATS);
         Visibility audience = RequestAudience.of(ctx);
+        ApiCrs crs = ApiCrs.requested(ctx);
         Feature visible = feature.visibleTo(layer, audience);
+        // The stored feature's digest: what an edit's If-Match must name (OGC API – Features Part 4).
+        ctx.header("ETag", '"' + FeatureDigest.of(feature) + '"');
+        ctx.header("Vary", "Cookie, Authorization");
         String base = Link.base(ctx) + "/collections/" + layer.id();
+        // The feature's links keep the CRS it was asked in; CRS84, the default, needs no parameter.
+        String crsQuery = crs == ApiCrs.CRS84 ? "" : "&crs=" + encode(crs.uri());
+        ctx.header(CONTENT_CRS, crs.contentCrsHeader());
         if (format == ResponseFormat.HTML) {
             List<List<String>> rows = new ArrayList<>();
             rows.add(List.of(HtmlPage.escape("id"), HtmlPage.escape(visible.id())));
@@ -101,17 +115,17 @@ public final class ItemRoutes {
                     .heading(name)
                     .link("/collections/" + layer.id() + "/items?f=html", layer.titleZh() + " " + layer.titleEn())
                     .table(List.of("属性 attribute", "值 value"), rows)
-                    .link(base + "/items/" + visible.id() + "?f=json", "GeoJSON")
+                    .link(base + "/items/" + visible.id() + "?f=json" + crsQuery, "GeoJSON")
                     .render());
             return;
         }
         ByteArrayOutputStream buffer = new ByteArrayOutputStream(2048);
         try (JsonGenerator out = jsonFactory.createGenerator(buffer)) {
             out.writeStartObject();
-            GeoJsonWriter.writeFeatureFields(out, visible);
+            GeoJsonWriter.writeFeatureFields(out, visible, crs.fromWgs84(visible.geometry()), null);
             writeLinks(out, List.of(
-                    new Link(base + "/items/" + visible.id() + "?f=json", "self", "application/geo+json", "this feature"),
-                    new Link(base + "/items/" + visible.id() + "?f=html", "alternate", "text/html", "this feature as HTML"),
+                    new Link(base + "/items/" + visible.id() + "?f=json" + crsQuery, "self", "application/geo+json", "this feature"),
+                    new Link(base + "/items/" + visible.id() + "?f=html" + crsQuery, "alternate", "text/html", "this feature as HTML"),
                     new Link(base + "?f=json", "collection", "application/json", "the collection")));
             out.writeEndObject();
         }
@@ -130,10 +144,7 @@ public final class ItemRoutes {
                                         ResponseFormat format) {
         String path = Link.base(ctx) + "/collections/" + layer.id() + "/items";
         // Keep every parameter the client gave except the paging and format ones, which each link sets.
-        String kept = ctx.queryParamMap().entrySet().stream()
-                .filter(e -> !List.of("offset", "limit", "f").contains(e.getKey()))
-                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
-                .collect(Collectors.joining("&"));
+        String kept = keptParameters(ctx, List.of("offset", "limit", "f"));
         String prefix = path + "?" + (kept.isEmpty() ? "" : kept + "&") + "limit=" + query.limit();
         List<Link> links = new ArrayList<>();
         String selfType = format == ResponseFormat.HTML ? "text/html" : "application/geo+json";
@@ -148,16 +159,28 @@ public final class ItemRoutes {
         if (query.offset() > 0) {
             links.add(new Link(prefix + "&offset=" + Math.max(0, query.offset() - query.limit()) + "&f=" + selfF, "prev", selfType, "previous page"));
         }
-        // Downloads: every match of the same filters (no limit, no offset), as a file to save.
+        // Downloads: every match of the same filters (no limit, no offset), as a file to save; a GeoPackage
+        // is always in EPSG:4326, so its link leaves the crs out.
         String download = path + "?" + (kept.isEmpty() ? "" : kept + "&") + "f=";
+        String keptButCrs = keptParameters(ctx, List.of("offset", "limit", "f", ApiCrs.CRS_PARAMETER));
+        String gpkgDownload = path + "?" + (keptButCrs.isEmpty() ? "" : keptButCrs + "&") + "f=";
         for (ResponseFormat enclosure : ITEMS_FORMATS) {
             if (enclosure.isDownload()) {
-                links.add(new Link(download + enclosure.parameter(), "enclosure", enclosure.mediaType(),
+                links.add(new Link((enclosure == ResponseFormat.GPKG ? gpkgDownload : download) + enclosure.parameter(),
+                        "enclosure", enclosure.mediaType(),
                         "all " + page.numberMatched() + " matches as " + ItemDownloads.label(enclosure)));
             }
         }
         links.add(new Link(Link.base(ctx) + "/collections/" + layer.id() + "?f=json", "collection", "application/json", "the collection"));
         return links;
+    }
+
+    /** The request's parameters but the dropped ones, encoded as a query string (crs and bbox-crs among them). */
+    private static String keptParameters(Context ctx, List<String> dropped) {
+        return ctx.queryParamMap().entrySet().stream()
+                .filter(e -> !dropped.contains(e.getKey()))
+                .flatMap(e -> e.getValue().stream().map(v -> encode(e.getKey()) + "=" + encode(v)))
+                .collect(Collectors.joining("&"));
     }
 
     private static String encode(String value) {

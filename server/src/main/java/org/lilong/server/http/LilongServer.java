@@ -7,6 +7,7 @@ import java.time.Clock;
 import org.lilong.layers.Atlas;
 import org.lilong.layers.accounts.Accounts;
 import org.lilong.layers.accounts.PasswordHasher;
+import org.lilong.layers.editing.FeatureEditor;
 import org.lilong.server.config.ServerConfig;
 
 /**
@@ -58,6 +59,7 @@ public final class LilongServer implements AutoCloseable {
             problems.register(javalin);
             new Authentication(accounts).register(javalin);
             new AuthRoutes(accounts, new LoginThrottle(Clock.systemUTC()), json).register(javalin);
+            new AdminRoutes(accounts, json).register(javalin);
             new LandingRoutes(atlas, json).register(javalin);
             new CollectionRoutes(atlas, json).register(javalin);
             new ItemRoutes(atlas, json.getFactory()).register(javalin);
@@ -65,6 +67,11 @@ public final class LilongServer implements AutoCloseable {
             new MapConfigRoutes(atlas, config, atlas.profile(), json).register(javalin);
             new AnalysisRoutes(atlas, config.profileName(), json.getFactory()).register(javalin);
             new CoverageRoutes(atlas, config.profileName(), json.getFactory()).register(javalin);
+            FeatureEditor editor = new FeatureEditor(atlas, FeatureEditor.DEFAULT_TOLERANCE_METRES);
+            new EditRoutes(atlas, editor, json).register(javalin);
+            new HistoryRoutes(atlas, editor, json).register(javalin);
+            new GridEditRoutes(atlas, editor, json).register(javalin);
+            new TileRoutes(atlas, new org.lilong.layers.tiles.TileService(atlas, config.tileCacheBytes()), json).register(javalin);
         });
     }
 

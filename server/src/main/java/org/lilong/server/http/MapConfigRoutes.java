@@ -52,9 +52,13 @@ public final class MapConfigRoutes {
             node.put("attribution", basemap.attribution());
             node.put("maxZoom", basemap.maxZoom());
             node.put("crs", basemap.crs());
+            node.put("subdomains", basemap.subdomains());
             node.put("osm", basemap.osm());
         }
         body.put("defaultBasemap", config.defaultBasemap());
+        ObjectNode tiles = body.putObject("tiles");
+        tiles.put("template", "/tiles/{z}/{x}/{y}.mvt");
+        org.lilong.layers.tiles.TileService.PAGE_LAYERS.forEach(tiles.putArray("layers")::add);
         ArrayNode layers = body.putArray("layers");
         ObjectNode attributes = body.putObject("attributes");
         for (LayerDefinition layer : atlas.catalogue().layers()) {
@@ -67,6 +71,8 @@ public final class MapConfigRoutes {
             String attribution = metadata.getOrDefault("attribution." + layer.id(), "");
             node.put("attribution", attribution);
             node.put("osmDerived", attribution.contains("OpenStreetMap"));
+            org.lilong.layers.tiles.TileZoomRange tileZooms = org.lilong.layers.tiles.TileZoomRange.of(layer.id());
+            node.putObject("tiles").put("minzoom", tileZooms.minZoom()).put("maxzoom", tileZooms.maxZoom());
             Envelope extent = atlas.index(layer.id()).extent();
             if (extent.isNull()) {
                 node.putNull("extent");

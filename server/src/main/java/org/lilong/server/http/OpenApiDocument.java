@@ -30,17 +30,25 @@ final class OpenApiDocument {
         operation(paths, "/collections/{collectionId}", "describeCollection", "One collection", true, false);
         ObjectNode items = operation(paths, "/collections/{collectionId}/items", "getFeatures", "Features of a collection", true, false);
         ArrayNode parameters = (ArrayNode) items.get("parameters");
-        parameters.add(query(json, "bbox", "minLon,minLat,maxLon,maxLat in CRS84", "array"));
+        parameters.add(query(json, "bbox", "minLon,minLat,maxLon,maxLat in CRS84, or in bbox-crs and its axis order", "array"));
+        parameters.add(crsParameter(json, "bbox-crs", "the CRS of bbox (default CRS84), in its axis order: EPSG:4326 and"
+                + " EPSG:4490 latitude first, EPSG:4549 northing first; only with bbox"));
+        parameters.add(crsParameter(json, "crs", "the CRS of the returned coordinates (default CRS84), in its axis order;"
+                + " named in the Content-Crs header. f=gpkg is EPSG:4326 only; csv and shp put easting/longitude first"));
         parameters.add(query(json, "limit", "page size, 1 to " + ItemQueryParser.MAX_LIMIT + " (default "
                 + ItemQueryParser.DEFAULT_LIMIT + "); larger values are served at the maximum. For the downloads"
                 + " (f=csv, gpkg, shp) no limit means every match, and a limit is not capped", "integer"));
         downloadFormats(items);
         parameters.add(query(json, "offset", "number of matches to skip", "integer"));
         parameters.add(query(json, "datetime", "date or interval (start/end, '..' for open) for layers with dates", "string"));
-        operation(paths, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature", true, true);
+        ObjectNode feature = operation(paths, "/collections/{collectionId}/items/{featureId}", "getFeature", "One feature", true, true);
+        ((ArrayNode) feature.get("parameters")).add(crsParameter(json, "crs",
+                "the CRS of the returned coordinates (default CRS84), in its axis order; named in the Content-Crs header"));
         operation(paths, "/where", "locate", "The grids, residential area and sub-district at lon,lat", false, false);
         analysisOperations(json, paths);
         coverageOperations(json, paths);
+        tileOperations(json, paths);
+        EditingOpenApi.add(paths);
         ArrayNode ids = json.createArrayNode();
         catalogue.layers().stream().map(LayerDefinition::id).forEach(ids::add);
         ObjectNode components = doc.putObject("components").putObject("parameters");
@@ -190,6 +198,62 @@ final class OpenApiDocument {
                 + " street (application/problem+json naming it, with the distance and the limit)");
     }
 
+    /** The vector tiles (issue 7): per layer and combined, each with its TileJSON. */
+    private static void tileOperations(ObjectMapper json, ObjectNode paths) {
+        String crs = "the datum the data are shifted into before being cut into the Web Mercator grid: wgs84 (default),"
+                + " gcj02 (AMap, Tencent basemaps) or bd09 (Baidu)";
+        for (boolean combined : new boolean[] {false, true}) {
+            String prefix = combined ? "/tiles" : "/collections/{collectionId}/tiles";
+            ObjectNode tile = paths.putObject(prefix + "/{z}/{x}/{y}.mvt").putObject("get");
+            tile.put("operationId", combined ? "getTile" : "getCollectionTile");
+            tile.put("summary", combined
+                    ? "A Mapbox vector tile of every layer (or those in layers=), each within its own zoom range"
+                    : "A Mapbox vector tile of one layer (one MVT layer named for it)");
+            ArrayNode parameters = tile.putArray("parameters");
+            if (!combined) {
+                parameters.addObject().put("$ref", "#/components/parameters/collectionId");
+            }
+            for (String name : new String[] {"z", "x", "y"}) {
+                ObjectNode p = parameters.addObject();
+                p.put("name", name).put("in", "path").put("required", true).put("description", name.equals("z")
+                        ? "zoom, 0 to 22 (each layer has its own range; see its TileJSON)" : "column or row, 0 to 2^z - 1");
+                p.putObject("schema").put("type", "integer").put("minimum", 0);
+            }
+            parameters.add(query(json, "crs", crs, "string"));
+            if (combined) {
+                parameters.add(query(json, "layers", "comma-separated layer ids (default: every layer); drawn in catalogue order", "string"));
+            }
+            ObjectNode responses = tile.putObject("responses");
+            ObjectNode ok = responses.putObject("200").put("description", "the tile (MVT 2.1, extent 4096, buffer 64), with a strong"
+                    + " ETag and Cache-Control: no-cache (public or private by audience), Vary: Cookie, Authorization");
+            ok.putObject("content").putObject("application/vnd.mapbox-vector-tile").putObject("schema")
+                    .put("type", "string").put("format", "binary");
+            responses.putObject("204").put("description", "the tile exists but nothing is drawn in it (no body), as OGC API - Tiles allows");
+            responses.putObject("304").put("description", "If-None-Match matched the tile's ETag: unchanged");
+            responses.putObject("400").put("description", "z, x or y not an integer, an unknown crs"
+                    + (combined ? " or an unknown layer in layers=" : "") + " (application/problem+json naming the parameter)");
+            responses.putObject("404").put("description", "no such tile (outside the tile matrix)"
+                    + (combined ? "" : ", no such collection, or a zoom outside the layer's range") + " (application/problem+json)");
+            ObjectNode tileJson = paths.putObject(prefix).putObject("get");
+            tileJson.put("operationId", combined ? "getTileJson" : "getCollectionTileJson");
+            tileJson.put("summary", "TileJSON 3.0.0: tile URL template, zooms, bounds, attribution, vector_layers with the visible fields");
+            ArrayNode tileJsonParameters = tileJson.putArray("parameters");
+            if (!combined) {
+                tileJsonParameters.addObject().put("$ref", "#/components/parameters/collectionId");
+            }
+            tileJsonParameters.add(query(json, "crs", crs + "; kept in the tile URL template", "string"));
+            if (combined) {
+                tileJsonParameters.add(query(json, "layers", "comma-separated layer ids (default: every layer)", "string"));
+            }
+            ObjectNode tileJsonResponses = tileJson.putObject("responses");
+            tileJsonResponses.putObject("200").put("description", "the TileJSON document").putObject("content").putObject("application/json");
+            tileJsonResponses.putObject("400").put("description", "an unknown crs or layer (application/problem+json naming the parameter)");
+            if (!combined) {
+                tileJsonResponses.putObject("404").put("description", "no such collection (application/problem+json)");
+            }
+        }
+    }
+
     private static ObjectNode analysisOperation(ObjectNode paths, String path, String id, String summary, String mediaType,
             boolean analysis) {
         ObjectNode get = paths.putObject(path).putObject("get");
@@ -243,6 +307,15 @@ final class OpenApiDocument {
             responses.putObject("404").put("description", "no such collection or feature (application/problem+json)");
         }
         return get;
+    }
+
+    /** {@code crs} or {@code bbox-crs} (OGC API – Features Part 2): a URI of the list, or a short name. */
+    private static ObjectNode crsParameter(ObjectMapper json, String name, String description) {
+        ObjectNode parameter = query(json, name, description + ". One of " + String.join(", ", ApiCrs.uris())
+                + ", or the short names " + String.join(", ", java.util.Arrays.stream(ApiCrs.values()).map(ApiCrs::shortName).toList()),
+                "string");
+        ((ObjectNode) parameter.get("schema")).put("default", ApiCrs.CRS84.uri()).put("example", ApiCrs.EPSG_4549.uri());
+        return parameter;
     }
 
     private static ObjectNode query(ObjectMapper json, String name, String description, String type) {

@@ -5,6 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import org.lilong.layers.accounts.AccountException;
+import org.lilong.layers.editing.EditConflictException;
+import org.lilong.layers.editing.EditForbiddenException;
+import org.lilong.layers.editing.FeatureNotFoundException;
+import org.lilong.layers.editing.ReadOnlyLayerException;
+import org.lilong.layers.editing.VersionNotFoundException;
 import org.lilong.layers.model.UnknownLayerException;
 import org.lilong.layers.store.InvalidChangeException;
 import org.lilong.layers.store.StoreException;
@@ -33,6 +40,18 @@ public final class ProblemResponses {
                 write(ctx, new ApiProblem(404, "unknown-collection", "Unknown collection", e.getMessage(), "collectionId")));
         config.routes.exception(InvalidChangeException.class, (e, ctx) ->
                 write(ctx, new ApiProblem(422, "invalid-change", "Invalid change", e.getMessage(), null)));
+        config.routes.exception(EditForbiddenException.class, (e, ctx) ->
+                write(ctx, new ApiProblem(403, "forbidden", "Forbidden", e.getMessage(), null)));
+        config.routes.exception(FeatureNotFoundException.class, (e, ctx) -> write(ctx, ApiProblem.notFound(e.getMessage())));
+        config.routes.exception(VersionNotFoundException.class, (e, ctx) -> write(ctx, ApiProblem.notFound(e.getMessage())));
+        config.routes.exception(AccountException.class, (e, ctx) ->
+                write(ctx, new ApiProblem(422, "account", "Refused", e.getMessage(), null)));
+        config.routes.exception(EditConflictException.class, (e, ctx) ->
+                write(ctx, new ApiProblem(409, "conflict", "Conflict", e.getMessage(), null)));
+        config.routes.exception(ReadOnlyLayerException.class, (e, ctx) -> {
+            ctx.header("Allow", "GET, HEAD");
+            write(ctx, new ApiProblem(405, "read-only-collection", "Read-only collection", e.getMessage(), "collectionId"));
+        });
         config.routes.exception(StoreException.class, (e, ctx) -> {
             LOG.warn("the store failed on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", "5");
@@ -64,6 +83,8 @@ public final class ProblemResponses {
         if (problem.parameter() != null) {
             body.put("parameter", problem.parameter());
         }
-        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(body.toString());
+        problem.extensions().forEach(body::set);
+        // Bytes, not a String: Jetty would encode a String of a media type it does not know as ISO-8859-1.
+        ctx.status(problem.status()).contentType(CONTENT_TYPE).result(body.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -63,13 +63,28 @@ class LandingRoutesTest extends ServerTestSupport {
         assertThat(answer.body()).contains("Leaflet");
     }
 
-    @Test
-    void aWriteToAReadOnlyResourceIsAProblemJson405EvenWithAHugeBody() {
+    private static Response post(String path, String body) {
         AtomicReference<Response> answer = new AtomicReference<>();
         JavalinTest.test(LilongServer.create(atlas, ServerConfig.defaults().withPort(0)), (server, client) ->
-                answer.set(client.post("/collections/grids/items", "x".repeat(3_000_000), request -> { })));
-        assertThat(answer.get().code()).isEqualTo(405);
-        assertThat(answer.get().headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith(ProblemResponses.CONTENT_TYPE));
+                answer.set(client.post(path, body, request -> { })));
+        return answer.get();
+    }
+
+    @Test
+    void aWriteToAReadOnlyResourceIsAProblemJson405EvenWithAHugeBody() {
+        Response answer = post("/collections/grids", "x".repeat(3_000_000));
+
+        assertThat(answer.code()).isEqualTo(405);
+        assertThat(answer.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith(ProblemResponses.CONTENT_TYPE));
+        assertThat(atlas.index("grids").size()).isEqualTo(7);
+    }
+
+    @Test
+    void anAnonymousWriteToTheItemsIsAProblemJson401EvenWithAHugeBody() {
+        Response answer = post("/collections/grids/items", "x".repeat(3_000_000));
+
+        assertThat(answer.code()).isEqualTo(401);
+        assertThat(answer.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith(ProblemResponses.CONTENT_TYPE));
         assertThat(atlas.index("grids").size()).isEqualTo(7);
     }
 

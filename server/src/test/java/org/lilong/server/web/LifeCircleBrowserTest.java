@@ -257,7 +257,8 @@ class LifeCircleBrowserTest {
         page.openMap();
         page.driver().findElement(By.id("layer-toggle-grids")).click();   // grids lie over the areas
         page.driver().findElement(By.id("layer-toggle-residential-areas")).click();
-        page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("path.layer-residential-areas")));
+        page.waitForTiledFeatures("residential-areas");
+        page.waitForTiles();
         page.clickMapAt(area.x, area.y);
         WebElement button = page.waitFor(ExpectedConditions.elementToBeClickable(
                 By.cssSelector(".leaflet-popup .feature-popup[data-layer='residential-areas'] .popup-lifecircle")));

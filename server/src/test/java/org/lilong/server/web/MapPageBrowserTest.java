@@ -95,13 +95,12 @@ class MapPageBrowserTest {
     void theDefaultLayersAreDrawnAsSelectableFeatures() {
         openMap();
 
-        // Grids show the residential level by default: SmallDistrict has two residential grids.
-        assertThat(driver.findElements(By.cssSelector("path.layer-grids"))).hasSize(2);
-        assertThat(driver.findElements(By.cssSelector("path.layer-grids.grid-level-residential[data-feature-id]"))).hasSize(2);
+        // Grids (from tiles) show the residential level by default: SmallDistrict's grids 4 and 5.
+        assertThat(session.tiledFeatureIds("grids")).containsExactly(4L, 5L);
         assertThat(driver.findElements(By.cssSelector(".layer-service-stations[data-layer='service-stations']"))).hasSize(3);
         assertThat(driver.findElements(By.cssSelector("path.layer-subdistricts"))).hasSize(1);
-        // Two streets of the base fixture and five lanes of its walking network.
-        assertThat(driver.findElements(By.cssSelector("path.layer-streets"))).hasSize(7);
+        // Two streets of the base fixture and five lanes of its walking network, from tiles too.
+        assertThat(session.tiledFeatureIds("streets")).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L);
         assertThat(driver.findElement(By.id("synthetic-notice")).getText()).isEqualTo("示例数据（虚构）");
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -76,8 +77,12 @@ final class MapPageSession implements AutoCloseable {
         waitFor(d -> Boolean.TRUE.equals(js("return window.lilongReady === true;")));
     }
 
+    /**
+     * Waits until the condition holds. A condition that finds an element the page redraws meanwhile
+     * (a panel re-rendered from its state) is asked again rather than failing on the stale element.
+     */
     <T> T waitFor(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).until(condition);
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     Object js(String script, Object... args) {
@@ -109,12 +114,80 @@ final class MapPageSession implements AutoCloseable {
 
     /** Clicks the map where the given WGS84 point is drawn (Selenium offsets are from the element's centre). */
     void clickMapAt(double lon, double lat) {
-        WebElement map = driver.findElement(By.id("map"));
-        List<String> offset = strings(js("const p = Lilong.app.map.latLngToContainerPoint("
+        List<Integer> offset = offsetOnMap(lon, lat);
+        new Actions(driver).moveToElement(driver.findElement(By.id("map")), offset.get(0), offset.get(1)).click().perform();
+    }
+
+    /** Ids of the features of a tiled layer drawn in the tiles now on the map (vector-tiles.js). */
+    List<Long> tiledFeatureIds(String layerId) {
+        List<Long> ids = new ArrayList<>();
+        strings(js("return Lilong.app.tiles ? Lilong.app.tiles.drawnFeatureIds(arguments[0]).map(String) : [];", layerId))
+                .forEach(id -> ids.add(Long.parseLong(id)));
+        return ids;
+    }
+
+    /** Waits until some features of a tiled layer are drawn, and returns their ids. */
+    List<Long> waitForTiledFeatures(String layerId) {
+        waitFor(d -> !tiledFeatureIds(layerId).isEmpty());
+        return tiledFeatureIds(layerId);
+    }
+
+    /** Waits until every tile in view is loaded and drawn (after a pan, a zoom or a switch). */
+    void waitForTiles() {
+        waitFor(d -> Boolean.TRUE.equals(js("return !!Lilong.app.tiles && !Lilong.app.tiles.isLoading();")));
+    }
+
+    /** The URLs of every resource the page has fetched so far, in order. */
+    List<String> resourceUrls() {
+        return strings(js("return performance.getEntriesByType('resource').map(e => e.name);"));
+    }
+
+    /**
+     * The RGBA pixel the tile canvases of a map pane ("lilong-areas", "lilong-streets", "lilong-grids")
+     * show where the given WGS84 point is drawn; empty when no loaded tile covers it.
+     */
+    List<Integer> tilePixelAt(String pane, double lon, double lat) {
+        Object rgba = js("const map = Lilong.app.map;"
+                + "const p = map.latLngToContainerPoint(Lilong.app.display.coordsToLatLng([arguments[1], arguments[2]]));"
+                + "const box = map.getContainer().getBoundingClientRect();"
+                + "const cx = box.left + p.x, cy = box.top + p.y;"
+                + "let found = null;"
+                + "document.querySelectorAll('.leaflet-' + arguments[0] + '-pane canvas.lilong-vector-tile.leaflet-tile-loaded')"
+                + ".forEach(c => { const r = c.getBoundingClientRect();"
+                + "  if (cx >= r.left && cx < r.right && cy >= r.top && cy < r.bottom) {"
+                + "    const x = Math.floor((cx - r.left) * c.width / r.width), y = Math.floor((cy - r.top) * c.height / r.height);"
+                + "    found = Array.from(c.getContext('2d').getImageData(x, y, 1, 1).data).map(String); } });"
+                + "return found;", pane, lon, lat);
+        return strings(rgba).stream().map(Integer::valueOf).toList();
+    }
+
+    /** Presses the mouse where one WGS84 point is drawn, drags to where another is drawn and lets go. */
+    void dragOnMap(double fromLon, double fromLat, double toLon, double toLat) {
+        List<Integer> from = offsetOnMap(fromLon, fromLat);
+        List<Integer> to = offsetOnMap(toLon, toLat);
+        new Actions(driver).moveToElement(driver.findElement(By.id("map")), from.get(0), from.get(1)).clickAndHold()
+                .moveByOffset((to.get(0) - from.get(0)) / 2, (to.get(1) - from.get(1)) / 2)
+                .moveToElement(driver.findElement(By.id("map")), to.get(0), to.get(1)).release().perform();
+    }
+
+    /** Screen pixels per degree of longitude on the map now (for choosing points a few pixels apart). */
+    double pixelsPerDegree() {
+        return ((Number) js("const m = Lilong.app.map, a = m.latLngToContainerPoint([31.23, 121.49]),"
+                + " b = m.latLngToContainerPoint([31.23, 121.50]); return (b.x - a.x) / 0.01;")).doubleValue();
+    }
+
+    /** Moves the pointer over the map where the given WGS84 point is drawn. */
+    void hoverMapAt(double lon, double lat) {
+        List<Integer> offset = offsetOnMap(lon, lat);
+        new Actions(driver).moveToElement(driver.findElement(By.id("map")), offset.get(0), offset.get(1)).perform();
+    }
+
+    private List<Integer> offsetOnMap(double lon, double lat) {
+        return strings(js("const p = Lilong.app.map.latLngToContainerPoint("
                 + "Lilong.app.display.coordsToLatLng([arguments[0], arguments[1]]));"
                 + "const size = Lilong.app.map.getSize();"
-                + "return [String(Math.round(p.x - size.x / 2)), String(Math.round(p.y - size.y / 2))];", lon, lat));
-        new Actions(driver).moveToElement(map, Integer.parseInt(offset.get(0)), Integer.parseInt(offset.get(1))).click().perform();
+                + "return [String(Math.round(p.x - size.x / 2)), String(Math.round(p.y - size.y / 2))];", lon, lat))
+                .stream().map(Integer::valueOf).toList();
     }
 
     @Override

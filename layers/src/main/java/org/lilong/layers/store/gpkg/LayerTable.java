@@ -97,8 +97,13 @@ final class LayerTable {
         return "SELECT 1 FROM " + quote(name) + " WHERE " + quote(ID_COLUMN) + " = ?";
     }
 
+    /**
+     * The highest id the layer has used: in the table, or in the history of deleted features, so that
+     * a fresh id never takes a deleted feature's (its history and a restore stay its own).
+     */
     String maxIdSql() {
-        return "SELECT COALESCE(MAX(" + quote(ID_COLUMN) + "), 0) FROM " + quote(name);
+        return "SELECT MAX(COALESCE((SELECT MAX(" + quote(ID_COLUMN) + ") FROM " + quote(name) + "), 0),"
+                + " COALESCE((SELECT MAX(feature_id) FROM lilong_history WHERE layer_id = '" + layer.id().replace("'", "''") + "'), 0))";
     }
 
     String anyRowSql() {

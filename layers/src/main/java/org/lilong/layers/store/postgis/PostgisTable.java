@@ -104,8 +104,13 @@ final class PostgisTable {
         return "SELECT " + ID_COLUMN + " FROM " + quote(name) + " WHERE " + ID_COLUMN + " = ANY (?)";
     }
 
+    /**
+     * The highest id the layer has used: in the table, or in the history of deleted features, so that
+     * a fresh id never takes a deleted feature's (its history and a restore stay its own).
+     */
     String maxIdSql() {
-        return "SELECT COALESCE(MAX(" + ID_COLUMN + "), 0) FROM " + quote(name);
+        return "SELECT GREATEST(COALESCE((SELECT MAX(" + ID_COLUMN + ") FROM " + quote(name) + "), 0),"
+                + " COALESCE((SELECT MAX(feature_id) FROM lilong_history WHERE layer_id = '" + layer.id().replace("'", "''") + "'), 0))";
     }
 
     /** A boolean expression, true when the table holds a row. */

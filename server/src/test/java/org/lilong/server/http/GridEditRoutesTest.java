@@ -1,0 +1,97 @@
+package org.lilong.server.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lilong.layers.Atlas;
+import org.lilong.layers.accounts.Accounts;
+import org.lilong.layers.accounts.PasswordHasher;
+import org.lilong.layers.accounts.Role;
+import org.lilong.layers.model.LayerCatalogue;
+import org.lilong.server.SmallDistrict;
+
+/**
+ * Split and merge over real HTTP on the small district: residential grid LL-02-02 (id 5,
+ * 121.49–121.50 × 31.22–31.23, no children) is cut along 121.494 and put back together.
+ */
+class GridEditRoutesTest {
+
+    private static final String GRIDS = "/collections/grids/items";
+
+    @TempDir
+    static Path dir;
+
+    private static Atlas atlas;
+    private static LiveServer server;
+    private static String bearer;
+
+    @BeforeAll
+    static void start() {
+        atlas = SmallDistrict.create(dir);
+        Accounts accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
+        accounts.add("editor", "a long enough passphrase".toCharArray(), Role.EDITOR, Set.of("310101999"));
+        bearer = "Bearer " + accounts.issueToken("editor", "test").secret();
+        server = LiveServer.start(atlas, accounts);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        atlas.close();
+    }
+
+    private static String etag(long id) throws Exception {
+        return server.get(GRIDS + "/" + id).header("etag");
+    }
+
+    private static LiveServer.Answer split(long id, String body, String... ifMatch) throws Exception {
+        String[] headers = ifMatch.length == 0 ? new String[] {"Authorization", bearer}
+                : new String[] {"Authorization", bearer, "If-Match", ifMatch[0]};
+        return server.send("POST", GRIDS + "/" + id + "/split", "application/json", body, headers);
+    }
+
+    @Test
+    void aGridIsSplitAlongALineAndMergedBack() throws Exception {
+        double area = atlas.feature(LayerCatalogue.GRIDS, 5).orElseThrow().geometry().getArea();
+        String line = "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[121.494,31.219],[121.494,31.231]]},"
+                + "\"properties\":{\"code\":\"LL-02-03\",\"name\":\"复兴西\"}}";
+
+        LiveServer.Answer split = split(5, line, etag(5));
+
+        assertThat(split.status()).as(split.body()).isEqualTo(200);
+        JsonNode created = split.json().get("created");
+        long newId = created.get("id").asLong();
+        assertThat(created.get("properties").get("parent_code").asText()).isEqualTo("LL-02");
+        assertThat('"' + created.get("etag").asText() + '"').isEqualTo(etag(newId));
+        assertThat(atlas.feature(LayerCatalogue.GRIDS, 5).orElseThrow().geometry().getArea()).isLessThan(area);
+
+        LiveServer.Answer merged = server.send("POST", GRIDS + "/5/merge", "application/json",
+                "{\"with\":" + newId + ",\"withEtag\":" + etag(newId) + "}", "Authorization", bearer, "If-Match", etag(5));
+
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        assertThat(atlas.feature(LayerCatalogue.GRIDS, newId)).isEmpty();
+        assertThat(atlas.feature(LayerCatalogue.GRIDS, 5).orElseThrow().geometry().getArea())
+                .isCloseTo(area, org.assertj.core.data.Percentage.withPercentage(1e-6));
+    }
+
+    @Test
+    void aSplitNeedsIfMatchALineAndALineThatCuts() throws Exception {
+        String notCutting = "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[121.493,31.225],[121.495,31.225]]},"
+                + "\"properties\":{\"code\":\"X\"}}";
+        String notALine = "{\"line\":{\"type\":\"Point\",\"coordinates\":[121.493,31.225]}}";
+
+        assertThat(split(5, notCutting).status()).isEqualTo(428);
+        assertThat(split(5, notALine, etag(5)).status()).isEqualTo(400);
+        assertThat(split(5, "{}", etag(5)).status()).isEqualTo(400);
+        LiveServer.Answer refused = split(5, notCutting, etag(5));
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.json().get("detail").asText()).contains("edge to edge");
+    }
+}
