@@ -171,40 +171,46 @@ final class UserCommand implements Runnable {
         }
     }
 
-    @Command(name = "disable", mixinStandardHelpOptions = true,
-            description = "Disable an account: it can no longer log in, its sessions end and its tokens stop working.")
-    static final class Disable extends AccountsWork {
+    /** Disable and enable: the same change in two directions. */
+    abstract static class StatusChange extends AccountsWork {
 
         @Parameters(index = "0", paramLabel = "USERNAME")
         String username;
 
+        abstract boolean disabling();
+
         @Override
         String name() {
-            return "disable";
+            return disabling() ? "disable" : "enable";
         }
 
         @Override
         void run(Accounts accounts) {
-            accounts.disable(username);
-            System.out.println("Disabled " + username);
+            if (disabling()) {
+                accounts.disable(username);
+            } else {
+                accounts.enable(username);
+            }
+            System.out.println((disabling() ? "Disabled " : "Enabled ") + username);
+        }
+    }
+
+    @Command(name = "disable", mixinStandardHelpOptions = true,
+            description = "Disable an account: it can no longer log in, its sessions end and its tokens stop working.")
+    static final class Disable extends StatusChange {
+
+        @Override
+        boolean disabling() {
+            return true;
         }
     }
 
     @Command(name = "enable", mixinStandardHelpOptions = true, description = "Enable a disabled account again.")
-    static final class Enable extends AccountsWork {
-
-        @Parameters(index = "0", paramLabel = "USERNAME")
-        String username;
+    static final class Enable extends StatusChange {
 
         @Override
-        String name() {
-            return "enable";
-        }
-
-        @Override
-        void run(Accounts accounts) {
-            accounts.enable(username);
-            System.out.println("Enabled " + username);
+        boolean disabling() {
+            return false;
         }
     }
 

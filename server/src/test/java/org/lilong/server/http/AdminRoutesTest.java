@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lilong.layers.Atlas;
 import org.lilong.layers.accounts.Accounts;
-import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.accounts.Role;
-import org.lilong.server.SmallDistrict;
 
 /** Account management over HTTP: only an admin may, and every refusal changes nothing. */
 class AdminRoutesTest {
@@ -22,27 +18,22 @@ class AdminRoutesTest {
     @TempDir
     static Path dir;
 
-    private static Atlas atlas;
-    private static Accounts accounts;
     private static LiveServer server;
+    private static Accounts accounts;
     private static String[] admin;
     private static String[] planner;
 
     @BeforeAll
     static void start() {
-        atlas = SmallDistrict.create(dir);
-        accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
-        accounts.add("root", "a long enough passphrase".toCharArray(), Role.ADMIN, Set.of());
-        accounts.add("zhao", "a long enough passphrase".toCharArray(), Role.PLANNER, Set.of());
-        admin = new String[] {"Authorization", "Bearer " + accounts.issueToken("root", "t").secret()};
-        planner = new String[] {"Authorization", "Bearer " + accounts.issueToken("zhao", "t").secret()};
-        server = LiveServer.start(atlas, accounts);
+        server = LiveServer.overSmallDistrict(dir);
+        accounts = server.accounts();
+        admin = new String[] {"Authorization", server.bearer("root", Role.ADMIN)};
+        planner = new String[] {"Authorization", server.bearer("zhao", Role.PLANNER)};
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        atlas.close();
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lilong.layers.Atlas;
 import org.lilong.layers.accounts.Accounts;
-import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.accounts.Role;
 import org.lilong.server.SmallDistrict;
 
@@ -34,7 +32,7 @@ class AuthRoutesTest {
     @BeforeAll
     static void start() {
         atlas = SmallDistrict.create(dir);
-        accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
+        accounts = LiveServer.fastAccounts(atlas);
         accounts.add("li", PASSWORD.toCharArray(), Role.EDITOR, Set.of("310101999"));
         accounts.add("zhao", PASSWORD.toCharArray(), Role.PLANNER, Set.of());
         server = startServer();

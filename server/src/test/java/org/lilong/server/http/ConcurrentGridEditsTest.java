@@ -3,13 +3,11 @@ package org.lilong.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,15 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lilong.layers.Atlas;
-import org.lilong.layers.accounts.Accounts;
-import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.accounts.Role;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.spatial.GeometryFactories;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.store.HistoryEntry;
-import org.lilong.server.SmallDistrict;
 import org.locationtech.jts.io.WKTReader;
 
 /**
@@ -41,14 +36,15 @@ class ConcurrentGridEditsTest {
     @TempDir
     static Path dir;
 
-    private static Atlas atlas;
     private static LiveServer server;
+    private static Atlas atlas;
     private static String bearer;
     private static final List<Long> IDS = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        atlas = SmallDistrict.create(dir);
+        server = LiveServer.overSmallDistrict(dir);
+        atlas = server.atlas();
         // Micro-grid LL-02-01-1 spans 121.490–121.495 × 31.230–31.240; its building group LL-02-01-1-01
         // takes the north half, so the hundred go in a 10 × 10 block in the south half.
         ChangeSet groups = new ChangeSet();
@@ -66,16 +62,12 @@ class ConcurrentGridEditsTest {
                     lon + 0.0004, lat + 0.0004, lon, lat + 0.0004, lon, lat)), properties));
         }
         atlas.apply(groups).forEach(f -> IDS.add(f.id()));
-        Accounts accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
-        accounts.add("editor", "a long enough passphrase".toCharArray(), Role.EDITOR, Set.of("310101999"));
-        bearer = "Bearer " + accounts.issueToken("editor", "test").secret();
-        server = LiveServer.start(atlas, accounts);
+        bearer = server.bearer("editor", Role.EDITOR, "310101999");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        atlas.close();
     }
 
     @Test

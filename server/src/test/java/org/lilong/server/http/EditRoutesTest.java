@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lilong.layers.Atlas;
 import org.lilong.layers.accounts.Accounts;
-import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.accounts.Role;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
@@ -54,7 +52,7 @@ class EditRoutesTest {
                         Map.of("code", "310101888", "name", "外滩")))
                 .insert(LayerCatalogue.SERVICE_STATIONS, new Feature(BUND_STATION, geometry("POINT (121.51 31.23)"),
                         Map.of("name", "外滩驿站", "category", "community_station"))));
-        accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
+        accounts = LiveServer.fastAccounts(atlas);
         accounts.add("xiaodongmen", PASSWORD.toCharArray(), Role.EDITOR, Set.of("310101999"));
         accounts.add("planner", PASSWORD.toCharArray(), Role.PLANNER, Set.of());
         accounts.add("admin", PASSWORD.toCharArray(), Role.ADMIN, Set.of());

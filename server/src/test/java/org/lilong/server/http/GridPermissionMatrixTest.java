@@ -3,7 +3,6 @@ package org.lilong.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lilong.layers.Atlas;
 import org.lilong.layers.accounts.Accounts;
-import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.accounts.Role;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
@@ -57,7 +55,7 @@ class GridPermissionMatrixTest {
                         Map.of("code", "WT-02", "name", "外滩中", "level", "comprehensive", "parent_code", "WT")))
                 .insert(LayerCatalogue.GRIDS, new Feature(23, wkt.read("POLYGON ((121.515 31.22, 121.52 31.22, 121.52 31.24, 121.515 31.24, 121.515 31.22))"),
                         Map.of("code", "WT-03", "name", "外滩东", "level", "comprehensive", "parent_code", "WT"))));
-        Accounts accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
+        Accounts accounts = LiveServer.fastAccounts(atlas);
         accounts.add("xiaodongmen", "a long enough passphrase".toCharArray(), Role.EDITOR, Set.of("310101999"));
         accounts.add("planner", "a long enough passphrase".toCharArray(), Role.PLANNER, Set.of());
         accounts.add("admin", "a long enough passphrase".toCharArray(), Role.ADMIN, Set.of());

@@ -4,22 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lilong.layers.Atlas;
-import org.lilong.layers.accounts.Accounts;
-import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.accounts.Role;
 import org.lilong.layers.model.Feature;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.store.ChangeSet;
 import org.lilong.layers.spatial.GeometryFactories;
-import org.lilong.server.SmallDistrict;
 import org.locationtech.jts.geom.Coordinate;
 
 /** History, diff, revert and restore over real HTTP, as the small district's editor (bearer token). */
@@ -30,23 +25,20 @@ class HistoryRoutesTest {
     @TempDir
     static Path dir;
 
-    private static Atlas atlas;
     private static LiveServer server;
+    private static Atlas atlas;
     private static String bearer;
 
     @BeforeAll
     static void start() {
-        atlas = SmallDistrict.create(dir);
-        Accounts accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
-        accounts.add("editor", "a long enough passphrase".toCharArray(), Role.EDITOR, Set.of("310101999"));
-        bearer = "Bearer " + accounts.issueToken("editor", "test").secret();
-        server = LiveServer.start(atlas, accounts);
+        server = LiveServer.overSmallDistrict(dir);
+        atlas = server.atlas();
+        bearer = server.bearer("editor", Role.EDITOR, "310101999");
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        atlas.close();
     }
 
     private static long station(String name) {

@@ -10,10 +10,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.lilong.layers.Atlas;
 import org.lilong.layers.accounts.Accounts;
+import org.lilong.layers.accounts.PasswordHasher;
+import org.lilong.layers.accounts.Role;
+import org.lilong.server.SmallDistrict;
 import org.lilong.server.config.ServerConfig;
 
 /**
@@ -26,14 +32,51 @@ final class LiveServer implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private final Javalin app;
+    /** The password of every account made by {@link #bearer}. */
+    static final String PASSWORD = "a long enough passphrase";
 
-    private LiveServer(Javalin app) {
+    private final Javalin app;
+    private final Atlas atlas;
+    private final Accounts accounts;
+    private final boolean ownsAtlas;
+
+    private LiveServer(Javalin app, Atlas atlas, Accounts accounts, boolean ownsAtlas) {
         this.app = app;
+        this.atlas = atlas;
+        this.accounts = accounts;
+        this.ownsAtlas = ownsAtlas;
     }
 
     static LiveServer start(Atlas atlas, Accounts accounts) {
-        return new LiveServer(LilongServer.create(atlas, ServerConfig.defaults().withPort(0), accounts).start("127.0.0.1", 0));
+        return new LiveServer(LilongServer.create(atlas, ServerConfig.defaults().withPort(0), accounts).start("127.0.0.1", 0),
+                atlas, accounts, false);
+    }
+
+    /** The small district in a store under dir, with accounts hashed at bcrypt's minimum cost; closing closes both. */
+    static LiveServer overSmallDistrict(Path dir) {
+        Atlas atlas = SmallDistrict.create(dir);
+        Accounts accounts = fastAccounts(atlas);
+        return new LiveServer(LilongServer.create(atlas, ServerConfig.defaults().withPort(0), accounts).start("127.0.0.1", 0),
+                atlas, accounts, true);
+    }
+
+    /** Accounts of the atlas's store, hashed at bcrypt's minimum cost (4) so that tests stay fast. */
+    static Accounts fastAccounts(Atlas atlas) {
+        return new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
+    }
+
+    Atlas atlas() {
+        return atlas;
+    }
+
+    Accounts accounts() {
+        return accounts;
+    }
+
+    /** Adds an account (password {@link #PASSWORD}) and answers an Authorization header value for a token of it. */
+    String bearer(String username, Role role, String... scopes) {
+        accounts.add(username, PASSWORD.toCharArray(), role, Set.of(scopes));
+        return "Bearer " + accounts.issueToken(username, "test").secret();
     }
 
     int port() {
@@ -86,5 +129,8 @@ final class LiveServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (ownsAtlas) {
+            atlas.close();
+        }
     }
 }

@@ -9,9 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -21,11 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.lilong.layers.Atlas;
-import org.lilong.layers.accounts.Accounts;
-import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.accounts.Role;
-import org.lilong.server.SmallDistrict;
 
 /**
  * No internal attribute reaches the public, on any read path and in any format: the raw bytes of
@@ -42,25 +36,18 @@ class PublicReadPathsTest {
     @TempDir
     static Path dir;
 
-    private static Atlas atlas;
     private static LiveServer server;
     private static String planner;
 
     @BeforeAll
-    static void start() throws Exception {
-        atlas = SmallDistrict.create(dir);
-        Accounts accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
-        accounts.add("planner", "a long enough passphrase".toCharArray(), Role.PLANNER, Set.of());
-        planner = accounts.issueToken("planner", "test").secret();
-        server = LiveServer.start(atlas, accounts);
-        String landing = server.get("/?f=json").body();
-        assertThat(landing).isNotEmpty();
+    static void start() {
+        server = LiveServer.overSmallDistrict(dir);
+        planner = server.bearer("planner", Role.PLANNER);
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        atlas.close();
     }
 
     /** Every GET that answers data, in every format it offers. */
@@ -86,7 +73,7 @@ class PublicReadPathsTest {
     private static HttpResponse<byte[]> fetch(String path, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path));
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.header("Authorization", token);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
     }

@@ -8,17 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lilong.layers.Atlas;
-import org.lilong.layers.accounts.Accounts;
-import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.accounts.Role;
-import org.lilong.server.SmallDistrict;
 
 /**
  * Tiles per audience over HTTP: a signed-in planner's tiles carry internal attributes and are
@@ -33,23 +27,18 @@ class TileRoutesAudienceTest {
 
     @TempDir
     static Path dir;
-    private static Atlas atlas;
     private static LiveServer server;
     private static String planner;
 
     @BeforeAll
     static void start() {
-        atlas = SmallDistrict.create(dir);
-        Accounts accounts = new Accounts(atlas.accountStore(), new PasswordHasher(4), atlas::subdistrictCodes, Clock.systemUTC());
-        accounts.add("planner", "a long enough passphrase".toCharArray(), Role.PLANNER, Set.of());
-        planner = accounts.issueToken("planner", "test").secret();
-        server = LiveServer.start(atlas, accounts);
+        server = LiveServer.overSmallDistrict(dir);
+        planner = server.bearer("planner", Role.PLANNER).substring("Bearer ".length());
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        atlas.close();
     }
 
     @Test
