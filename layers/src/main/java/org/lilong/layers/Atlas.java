@@ -226,6 +226,11 @@ public final class Atlas implements AutoCloseable {
         refreshListeners.add(listener);
     }
 
+    /** Stops calling a listener given to {@link #addRefreshListener} (a server that stops, say). */
+    public void removeRefreshListener(Consumer<Set<String>> listener) {
+        refreshListeners.remove(listener);
+    }
+
     private Set<String> allLayerIds() {
         return Set.copyOf(store.catalogue().layers().stream().map(LayerDefinition::id).toList());
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.lilong.layers.Atlas;
 import org.lilong.layers.model.LayerCatalogue;
 import org.lilong.layers.model.Visibility;
@@ -25,7 +26,7 @@ import org.lilong.layers.spatial.LayerIndex;
  * the lock the swap and invalidation hold. So an edit is either seen by the encode, or invalidates
  * its result, or keeps it out of the cache.
  */
-public final class TileService {
+public final class TileService implements AutoCloseable {
 
     /** The large layers the map page draws from tiles rather than as GeoJSON. */
     public static final List<String> PAGE_LAYERS = List.of(LayerCatalogue.WATER, LayerCatalogue.STREETS,
@@ -42,6 +43,7 @@ public final class TileService {
     /** Serialises making and updating snapshots (refreshes may come from several threads). */
     private final Object updating = new Object();
     private final Runnable afterEncode;
+    private final Consumer<Set<String>> listener = this::refreshed;
 
     /**
      * Tiles of the atlas's layers, with a cache of at most {@code cacheBytes} (0: no cache); follows
@@ -59,7 +61,13 @@ public final class TileService {
         this.atlas = atlas;
         this.cache = cacheBytes == 0 ? null : new TileCache(cacheBytes);
         this.afterEncode = afterEncode;
-        atlas.addRefreshListener(this::refreshed);
+        atlas.addRefreshListener(listener);
+    }
+
+    /** Stops following the atlas (the server using these tiles stopped); the cache is left to the collector. */
+    @Override
+    public void close() {
+        atlas.removeRefreshListener(listener);
     }
 
     /**

@@ -8,6 +8,7 @@ import org.lilong.layers.Atlas;
 import org.lilong.layers.accounts.Accounts;
 import org.lilong.layers.accounts.PasswordHasher;
 import org.lilong.layers.editing.FeatureEditor;
+import org.lilong.layers.tiles.TileService;
 import org.lilong.server.config.ServerConfig;
 
 /**
@@ -71,7 +72,9 @@ public final class LilongServer implements AutoCloseable {
             new EditRoutes(atlas, editor, json).register(javalin);
             new HistoryRoutes(atlas, editor, json).register(javalin);
             new GridEditRoutes(atlas, editor, json).register(javalin);
-            new TileRoutes(atlas, new org.lilong.layers.tiles.TileService(atlas, config.tileCacheBytes()), json).register(javalin);
+            TileService tiles = new TileService(atlas, config.tileCacheBytes());
+            javalin.events.serverStopped(tiles::close);
+            new TileRoutes(atlas, tiles, json).register(javalin);
         });
     }
 

@@ -13,6 +13,8 @@ import org.lilong.layers.model.LayerDefinition;
 import org.lilong.layers.model.RenovationStage;
 import org.lilong.layers.standard.FacilityCategory;
 import org.lilong.layers.standard.LifeCircleProfile;
+import org.lilong.layers.tiles.TileService;
+import org.lilong.layers.tiles.TileZoomRange;
 import org.lilong.server.config.Basemap;
 import org.lilong.server.config.ServerConfig;
 import org.locationtech.jts.geom.Envelope;
@@ -58,7 +60,7 @@ public final class MapConfigRoutes {
         body.put("defaultBasemap", config.defaultBasemap());
         ObjectNode tiles = body.putObject("tiles");
         tiles.put("template", "/tiles/{z}/{x}/{y}.mvt");
-        org.lilong.layers.tiles.TileService.PAGE_LAYERS.forEach(tiles.putArray("layers")::add);
+        TileService.PAGE_LAYERS.forEach(tiles.putArray("layers")::add);
         ArrayNode layers = body.putArray("layers");
         ObjectNode attributes = body.putObject("attributes");
         for (LayerDefinition layer : atlas.catalogue().layers()) {
@@ -71,7 +73,7 @@ public final class MapConfigRoutes {
             String attribution = metadata.getOrDefault("attribution." + layer.id(), "");
             node.put("attribution", attribution);
             node.put("osmDerived", attribution.contains("OpenStreetMap"));
-            org.lilong.layers.tiles.TileZoomRange tileZooms = org.lilong.layers.tiles.TileZoomRange.of(layer.id());
+            TileZoomRange tileZooms = TileZoomRange.of(layer.id());
             node.putObject("tiles").put("minzoom", tileZooms.minZoom()).put("maxzoom", tileZooms.maxZoom());
             Envelope extent = atlas.index(layer.id()).extent();
             if (extent.isNull()) {
