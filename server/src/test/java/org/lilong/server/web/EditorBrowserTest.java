@@ -108,10 +108,11 @@ class EditorBrowserTest {
     }
 
     @AfterEach
-    void noScriptFailedAndTheSessionIsForgotten() {
+    void noScriptFailedAndTheSessionAndLanguageAreForgotten() {
         try {
             assertThat(MapPageSession.strings(page.js("return window.lilongErrors;"))).as("script errors").isEmpty();
         } finally {
+            page.js("try { localStorage.clear(); } catch (e) {} return true;");   // the language chosen
             page.driver().manage().deleteAllCookies();
         }
     }
@@ -141,7 +142,7 @@ class EditorBrowserTest {
         page.openMap();
         page.recordAlerts();
         logIn(page, PASSWORD);
-        page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("account-name")));
+        page.waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("logout-button")));
     }
 
     private static void enterEditor(String level) {
@@ -451,6 +452,37 @@ class EditorBrowserTest {
         assertThat(page.driver().findElement(By.id("editor-toggle")).isDisplayed()).isTrue();
         assertThat(MapPageSession.strings(page.js("return Object.keys(localStorage).concat(Object.keys(sessionStorage));")))
                 .as("the CSRF token stays in memory").noneMatch(key -> key.toLowerCase().contains("csrf"));
+    }
+
+    @Test
+    void inEnglishTheEditorSpeaksEnglish() {
+        openAsEditor();
+        page.driver().findElement(By.id("lang-toggle")).click();
+        enterEditor("micro");
+
+        assertThat(page.driver().findElement(By.id("editor-toggle")).getText()).isEqualTo("Edit");
+        assertThat(page.driver().findElement(By.cssSelector("#editor-panel h2")).getDomProperty("textContent")).isEqualTo("Editing grids and facilities");
+        assertThat(page.driver().findElement(By.id("logout-button")).getText()).isEqualTo("Log out");
+        assertThat(page.driver().findElement(By.id("editor-draw")).getText()).isEqualTo("Draw a grid");
+    }
+
+    @Test
+    void onAPhoneTheTopBarFitsAndTheEditorsPanelOpensAsASheet() {
+        page.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 800));
+        try {
+            openAsEditor();
+            enterEditor("micro");
+
+            assertThat(((Number) page.js("const b = document.getElementById('top-bar'); return b.scrollWidth - b.clientWidth;")).intValue())
+                    .as("nothing sticks out of the top bar").isLessThanOrEqualTo(0);
+            assertThat(page.driver().findElement(By.id("logout-button")).isDisplayed()).isTrue();
+            WebElement panel = page.driver().findElement(By.id("editor-panel"));
+            assertThat(panel.isDisplayed()).isTrue();
+            assertThat(((Number) page.js("return document.getElementById('editor-draw').getBoundingClientRect().right;")).doubleValue())
+                    .as("the tools lie on the screen").isLessThanOrEqualTo(390);
+        } finally {
+            page.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+        }
     }
 
     /** The attribute rows of station 1's popup, opened by a click on it (after the stations are reloaded). */
