@@ -31,8 +31,6 @@ import org.locationtech.jts.geom.util.GeometryFixer;
  */
 public final class FeatureEditor {
 
-    public static final double DEFAULT_TOLERANCE_METRES = 0.5;
-
     private final Atlas atlas;
     private final GridTopology topology;
     private final GridSnapper snapper;

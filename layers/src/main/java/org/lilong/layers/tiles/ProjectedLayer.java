@@ -26,6 +26,7 @@ final class ProjectedLayer {
     private final LayerDefinition layer;
     private final ProjectedFeature[] features;
     private final HPRtree tree;
+    private final ValueDictionary values;
     /** 2^16 cells a side over the world: about 600 m at the equator, a z16 tile. */
     private static final HilbertEncoder WORLD_CURVE = new HilbertEncoder(16, new Envelope(0, 1, 0, 1));
 
@@ -40,6 +41,12 @@ final class ProjectedLayer {
         }
         // Built now: HPRtree would otherwise build itself on the first query, racing other readers.
         tree.build();
+        this.values = ValueDictionary.of(this.features, layer.attributes().size());
+    }
+
+    /** The layer's attribute values, numbered per feature position. */
+    ValueDictionary values() {
+        return values;
     }
 
     static ProjectedLayer of(LayerIndex source, TileCrs crs, LayerDefinition layer) {

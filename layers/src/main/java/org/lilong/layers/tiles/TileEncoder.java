@@ -2,7 +2,6 @@ package org.lilong.layers.tiles;
 
 import io.github.sebasbaumh.mapbox.vectortile.VectorTile;
 import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerParams;
-import io.github.sebasbaumh.mapbox.vectortile.build.MvtLayerProps;
 import io.github.sebasbaumh.mapbox.vectortile.util.MvtUtil;
 import java.util.List;
 import org.lilong.layers.model.AttributeDefinition;
@@ -11,7 +10,8 @@ import org.lilong.layers.model.Visibility;
 
 /**
  * Encodes one tile (MVT 2.1, extent 4096, buffer 64) from projected layers, with the protobuf
- * builders and property tables of mapbox-vector-tile-java; the geometry is cut by
+ * builders and value conversion of mapbox-vector-tile-java (the values numbered once per layer
+ * snapshot, {@link ValueDictionary}); the geometry is cut by
  * {@link TileGeometryCutter}. Each feature keeps its Lilong id; its properties are the attributes
  * the audience may see ({@link LayerDefinition#attributesVisibleTo}, the rule
  * {@code Feature.visibleTo} applies), nulls left out, dates as ISO 8601 text. Layers with no feature
@@ -56,7 +56,10 @@ final class TileEncoder {
             keys[k] = -1;
         }
         VectorTile.Tile.Layer.Builder layer = MvtUtil.newLayerBuilder(source.layer().id(), PARAMS);
-        MvtLayerProps props = new MvtLayerProps();
+        ValueDictionary dictionary = source.features().values();
+        // The tile's value table: dictionary number -> index in this tile (0 = not yet used, else index + 1).
+        int[] tileIndex = new int[dictionary.values.length];
+        int used = 0;
         for (int position : positions) {
             ProjectedFeature feature = source.features().feature(position);
             commands.clear();
@@ -67,18 +70,19 @@ final class TileEncoder {
                     .setId(feature.id)
                     .setType(geometryType(feature.kind));
             for (int k = 0; k < keys.length; k++) {
-                Object value = feature.values[visibleIndexes[k]];
-                if (value == null) {
+                int id = dictionary.id(position, visibleIndexes[k]);
+                if (id < 0) {
                     continue;
                 }
-                int valueIndex = props.addValue(value);
-                if (valueIndex < 0) {
-                    continue;
+                if (tileIndex[id] == 0) {
+                    layer.addValues(dictionary.values[id]);
+                    tileIndex[id] = ++used;
                 }
                 if (keys[k] < 0) {
-                    keys[k] = props.addKey(visible.get(k).name());
+                    keys[k] = layer.getKeysCount();
+                    layer.addKeys(visible.get(k).name());
                 }
-                out.addTags(keys[k]).addTags(valueIndex);
+                out.addTags(keys[k]).addTags(tileIndex[id] - 1);
             }
             for (int i = 0; i < commands.size(); i++) {
                 out.addGeometry(commands.get(i));
@@ -88,7 +92,6 @@ final class TileEncoder {
         if (layer.getFeaturesCount() == 0) {
             return null;
         }
-        MvtUtil.writeProps(layer, props);
         return layer;
     }
 

@@ -57,6 +57,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "memory for cached vector tiles (default ${DEFAULT-VALUE}; 0 turns the cache off)")
     int tileCacheMegabytes = ServerConfig.DEFAULT_TILE_CACHE_MB;
 
+    @Option(names = "--grid-tolerance", paramLabel = "METRES",
+            description = "how far a grid may cross its parent's or a sibling's edge before an edit is refused"
+                    + " (default ${DEFAULT-VALUE}; 0–10)")
+    double gridTolerance = ServerConfig.DEFAULT_GRID_TOLERANCE_METRES;
+
     @Option(names = "--profile", paramLabel = "FILE", description = "a life-circle profile (tab-separated, as the shipped"
             + " life-circle-profile.tsv) replacing the default categories, limits and walking speeds; the analysis"
             + " routes accept its base name as profile=")
@@ -103,6 +108,9 @@ final class ServeCommand implements Callable<Integer> {
 
     /** Checks the options, opens the store, loads the read model and starts serving; the caller stops it. */
     Serving start() throws ServeFailure {
+        if (!(gridTolerance >= 0 && gridTolerance <= ServerConfig.MAX_GRID_TOLERANCE_METRES)) {
+            throw new ServeFailure(2, "--grid-tolerance must be 0–" + ServerConfig.MAX_GRID_TOLERANCE_METRES + " metres, not " + gridTolerance);
+        }
         if (tileCacheMegabytes < 0) {
             throw new ServeFailure(2, "--tile-cache-mb cannot be negative: " + tileCacheMegabytes);
         }
@@ -119,7 +127,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         Path dataDir = location.dataDir() != null ? location.dataDir() : ServerConfig.DEFAULT_DATA_DIR;
         ServerConfig config = new ServerConfig(host, port, dataDir, basemaps, defaultBasemap, profileName,
-                tileCacheMegabytes * 1024L * 1024L);
+                tileCacheMegabytes * 1024L * 1024L, gridTolerance);
         long started = System.nanoTime();
         Atlas atlas;
         try {

@@ -14,21 +14,35 @@ import java.util.List;
  * @param profileName the name of the atlas's life-circle profile, which the analysis routes accept as
  *     {@code profile=}: "default" for the shipped one, a replacement file's base name otherwise
  * @param tileCacheBytes the bound on the vector-tile cache's size in bytes; 0 turns the cache off
+ * @param gridToleranceMetres how far a grid may cross its parent's edge or a sibling's, in metres, before a
+ *     write is refused (also the reach of {@code snap=true})
  */
 public record ServerConfig(String host, int port, Path dataDir, List<Basemap> basemaps, String defaultBasemap,
-        String profileName, long tileCacheBytes) {
+        String profileName, long tileCacheBytes, double gridToleranceMetres) {
 
     public static final int DEFAULT_PORT = 8080;
     public static final String DEFAULT_HOST = "127.0.0.1";
     public static final Path DEFAULT_DATA_DIR = Path.of("data");
     public static final String DEFAULT_PROFILE_NAME = "default";
     public static final int DEFAULT_TILE_CACHE_MB = 256;
+    public static final double DEFAULT_GRID_TOLERANCE_METRES = 0.5;
+    /** Beyond this a "tolerance" would hide real overlaps between neighbouring grids. */
+    public static final double MAX_GRID_TOLERANCE_METRES = 10;
 
     public ServerConfig {
         basemaps = List.copyOf(basemaps);
         if (tileCacheBytes < 0) {
             throw new IllegalArgumentException("the tile cache size cannot be negative: " + tileCacheBytes);
         }
+        if (!(gridToleranceMetres >= 0 && gridToleranceMetres <= MAX_GRID_TOLERANCE_METRES)) {
+            throw new IllegalArgumentException("the grid tolerance must be 0–" + MAX_GRID_TOLERANCE_METRES + " m: " + gridToleranceMetres);
+        }
+    }
+
+    /** With the default grid tolerance. */
+    public ServerConfig(String host, int port, Path dataDir, List<Basemap> basemaps, String defaultBasemap,
+            String profileName, long tileCacheBytes) {
+        this(host, port, dataDir, basemaps, defaultBasemap, profileName, tileCacheBytes, DEFAULT_GRID_TOLERANCE_METRES);
     }
 
     public static ServerConfig defaults() {
@@ -37,10 +51,14 @@ public record ServerConfig(String host, int port, Path dataDir, List<Basemap> ba
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, basemaps, defaultBasemap, profileName, tileCacheBytes);
+        return new ServerConfig(host, newPort, dataDir, basemaps, defaultBasemap, profileName, tileCacheBytes, gridToleranceMetres);
     }
 
     public ServerConfig withTileCacheBytes(long bytes) {
-        return new ServerConfig(host, port, dataDir, basemaps, defaultBasemap, profileName, bytes);
+        return new ServerConfig(host, port, dataDir, basemaps, defaultBasemap, profileName, bytes, gridToleranceMetres);
+    }
+
+    public ServerConfig withGridTolerance(double metres) {
+        return new ServerConfig(host, port, dataDir, basemaps, defaultBasemap, profileName, tileCacheBytes, metres);
     }
 }

@@ -68,7 +68,7 @@ public final class LilongServer implements AutoCloseable {
             new MapConfigRoutes(atlas, config, atlas.profile(), json).register(javalin);
             new AnalysisRoutes(atlas, config.profileName(), json.getFactory()).register(javalin);
             new CoverageRoutes(atlas, config.profileName(), json.getFactory()).register(javalin);
-            FeatureEditor editor = new FeatureEditor(atlas, FeatureEditor.DEFAULT_TOLERANCE_METRES);
+            FeatureEditor editor = new FeatureEditor(atlas, config.gridToleranceMetres());
             new EditRoutes(atlas, editor, json).register(javalin);
             new HistoryRoutes(atlas, editor, json).register(javalin);
             new GridEditRoutes(atlas, editor, json).register(javalin);

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.lilong.layers.Atlas;
 import org.lilong.layers.accounts.Role;
 import org.lilong.layers.model.LayerCatalogue;
+import org.lilong.server.config.ServerConfig;
 
 /**
  * Split and merge over real HTTP on the small district: residential grid LL-02-02 (id 5,
@@ -85,5 +86,23 @@ class GridEditRoutesTest {
         LiveServer.Answer refused = split(5, notCutting, etag(5));
         assertThat(refused.status()).isEqualTo(409);
         assertThat(refused.json().get("detail").asText()).contains("edge to edge");
+    }
+
+    @Test
+    void theGridToleranceIsTheDeploymentsToChoose() throws Exception {
+        // A micro-grid under LL-02-01 (121.49–121.50 × 31.23–31.24) reaching 3 m past its east edge.
+        double threeMetres = 3.0 / 95_300;
+        String slipping = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[121.496,31.231],"
+                + "[" + (121.50 + threeMetres) + ",31.231],[" + (121.50 + threeMetres) + ",31.232],[121.496,31.232],[121.496,31.231]]]},"
+                + "\"properties\":{\"code\":\"LL-02-01-9\",\"name\":\"边\",\"level\":\"micro\",\"parent_code\":\"LL-02-01\"}}";
+        LiveServer.Answer strict = server.send("POST", GRIDS + "?snap=false", "application/geo+json", slipping, "Authorization", bearer);
+
+        try (LiveServer lenient = LiveServer.start(atlas, server.accounts(), ServerConfig.defaults().withGridTolerance(5))) {
+            LiveServer.Answer accepted = lenient.send("POST", GRIDS, "application/geo+json", slipping, "Authorization", bearer);
+
+            assertThat(strict.status()).isEqualTo(422);
+            assertThat(strict.json().get("violations").get(0).get("rule").asText()).isEqualTo("outside-parent");
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(201);
+        }
     }
 }

@@ -48,8 +48,11 @@ final class LiveServer implements AutoCloseable {
     }
 
     static LiveServer start(Atlas atlas, Accounts accounts) {
-        return new LiveServer(LilongServer.create(atlas, ServerConfig.defaults().withPort(0), accounts).start("127.0.0.1", 0),
-                atlas, accounts, false);
+        return start(atlas, accounts, ServerConfig.defaults());
+    }
+
+    static LiveServer start(Atlas atlas, Accounts accounts, ServerConfig config) {
+        return new LiveServer(LilongServer.create(atlas, config.withPort(0), accounts).start("127.0.0.1", 0), atlas, accounts, false);
     }
 
     /** The small district in a store under dir, with accounts hashed at bcrypt's minimum cost; closing closes both. */

@@ -290,17 +290,33 @@ class TiledLayersBrowserTest {
         page.waitFor(ExpectedConditions.attributeToBe(By.id("where-panel"), "data-state", "done"));
         WebElement outline = page.waitFor(ExpectedConditions.presenceOfElementLocated(By.cssSelector("path.where-grid-highlight")));
 
-        // Building group 7 is 121.490–121.495 × 31.235–31.240: its outline's box, on screen.
-        List<Double> expected = MapPageSession.strings(page.js("const map = Lilong.app.map;"
+        // Building group 7 is 121.490–121.495 × 31.235–31.240: its outline's box, on screen. Both boxes
+        // are read in one script, and again until they agree, because the lookup may still be moving
+        // the map (a pan animation) when the outline first appears.
+        String script = "const map = Lilong.app.map;"
                 + "const a = map.latLngToContainerPoint(Lilong.app.display.coordsToLatLng([121.490, 31.240]));"
                 + "const b = map.latLngToContainerPoint(Lilong.app.display.coordsToLatLng([121.495, 31.235]));"
                 + "const box = map.getContainer().getBoundingClientRect();"
-                + "return [box.left + a.x, box.top + a.y, box.left + b.x, box.top + b.y].map(String);"))
-                .stream().map(Double::valueOf).toList();
-        List<Double> drawn = MapPageSession.strings(page.js("const r = arguments[0].getBoundingClientRect();"
-                + "return [r.left, r.top, r.right, r.bottom].map(String);", outline)).stream().map(Double::valueOf).toList();
-        for (int i = 0; i < 4; i++) {
-            assertThat(drawn.get(i)).as("edge %d of the outline", i).isCloseTo(expected.get(i), within(3.0));
+                + "const r = arguments[0].getBoundingClientRect();"
+                + "return [box.left + a.x, box.top + a.y, box.left + b.x, box.top + b.y, r.left, r.top, r.right, r.bottom].map(String);";
+        List<List<Double>> last = new java.util.ArrayList<>();
+        try {
+            page.waitFor(d -> {
+                List<Double> boxes = MapPageSession.strings(page.js(script, outline)).stream().map(Double::valueOf).toList();
+                last.clear();
+                last.add(boxes);
+                for (int i = 0; i < 4; i++) {
+                    if (Math.abs(boxes.get(i) - boxes.get(i + 4)) > 3.0) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        } catch (org.openqa.selenium.TimeoutException e) {
+            List<Double> boxes = last.get(0);
+            for (int i = 0; i < 4; i++) {
+                assertThat(boxes.get(i + 4)).as("edge %d of the outline", i).isCloseTo(boxes.get(i), within(3.0));
+            }
         }
     }
 
