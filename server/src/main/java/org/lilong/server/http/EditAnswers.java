@@ -39,16 +39,6 @@ final class EditAnswers {
     }
 
     /** Runs the edit, turning the refusals that need more than a message into problems with their details. */
-    /** {@link #guarded} for operations that write several features. */
-    List<EditResult> guardedAll(Supplier<List<EditResult>> edit) {
-        List<EditResult> done = new java.util.ArrayList<>();
-        guarded(() -> {
-            done.addAll(edit.get());
-            return null;
-        });
-        return done;
-    }
-
     /** A stored result as a Feature with its {@code etag} member (for answers holding several features). */
     ObjectNode resultNode(EditResult result) {
         ObjectNode node = featureNode(result.feature());
@@ -59,7 +49,7 @@ final class EditAnswers {
         return node;
     }
 
-    EditResult guarded(Supplier<EditResult> edit) {
+    <T> T guarded(Supplier<T> edit) {
         try {
             return edit.get();
         } catch (TopologyViolationException e) {

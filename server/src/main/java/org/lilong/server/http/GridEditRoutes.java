@@ -55,7 +55,7 @@ final class GridEditRoutes {
                     + body.geometry().getGeometryType(), "line");
         }
         String comment = EditRequest.comment(ctx);
-        List<EditResult> pieces = answers.guardedAll(() -> editor.split(caller.account(), id, etag, line, body.properties(), comment));
+        List<EditResult> pieces = answers.guarded(() -> editor.split(caller.account(), id, etag, line, body.properties(), comment));
         ObjectNode answer = json.createObjectNode();
         answer.set("updated", answers.resultNode(pieces.get(0)));
         answer.set("created", answers.resultNode(pieces.get(1)));
