@@ -12,7 +12,8 @@ import org.lilong.layers.accounts.LoggedIn;
 
 /**
  * Identifies the caller of every request before its route runs: a bearer token
- * ({@code Authorization: Bearer llt_…}) or the session cookie; neither means the public. Writes made
+ * ({@code Authorization: Bearer llt_…}) or the session cookie; neither means the public (other
+ * Authorization schemes belong to whatever stands in front of Lilong and are ignored). Writes made
  * with the cookie must carry the session's CSRF token in {@value #CSRF_HEADER} (a cross-site form
  * cannot read it), or they are refused before they reach a route. A request without credentials
  * costs nothing here: the store is asked only when a cookie or token comes.
@@ -35,7 +36,9 @@ final class Authentication {
 
     private void identify(Context ctx) {
         String authorization = ctx.header("Authorization");
-        if (authorization != null) {
+        // Only Bearer is ours: another scheme (a proxy's Basic authentication in front of Lilong, say)
+        // is left alone, and the request is judged by its cookie or as the public's.
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
             ctx.attribute(Caller.ATTRIBUTE, bearer(ctx, authorization));
             return;
         }
@@ -57,11 +60,6 @@ final class Authentication {
     }
 
     private Caller bearer(Context ctx, String authorization) {
-        if (!authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            ctx.header("WWW-Authenticate", "Bearer");
-            throw new ApiProblem(401, "unsupported-authorization", "Unsupported authorization",
-                    "only 'Authorization: Bearer <token>' is accepted (tokens come from 'lilong user token issue')", "Authorization");
-        }
         return accounts.authenticateToken(authorization.substring(7).strip())
                 .map(account -> new Caller(account, false, null))
                 .orElseThrow(() -> {
