@@ -80,8 +80,10 @@ class LandingRoutesTest extends ServerTestSupport {
     }
 
     @Test
-    void anAnonymousWriteToTheItemsIsAProblemJson401EvenWithAHugeBody() {
-        Response answer = post("/collections/grids/items", "x".repeat(3_000_000));
+    void anAnonymousWriteToTheItemsIsAProblemJson401() {
+        // A small body: with a huge one the 401 (sent before the body is read) races the upload, and
+        // the client may see the connection closed instead of the answer (bodies over the limit: EditRoutesTest).
+        Response answer = post("/collections/grids/items", "{\"type\":\"Feature\"}");
 
         assertThat(answer.code()).isEqualTo(401);
         assertThat(answer.headers().get("Content-Type")).anySatisfy(t -> assertThat(t).startsWith(ProblemResponses.CONTENT_TYPE));
